@@ -1,0 +1,10 @@
+namespace LowBit.Manifest;
+
+/// <summary>One problem found in a manifest: which file, which JSON member, and what was expected.</summary>
+/// <param name="FilePath">The file the manifest came from, or a description such as "&lt;memory&gt;".</param>
+/// <param name="JsonPath">The JSONPath of the offending member, e.g. <c>$.layers[2].weights.bits</c>.</param>
+/// <param name="Message">What was expected and what was found.</param>
+public sealed record ManifestError(string FilePath, string JsonPath, string Message)
+{
+    public override string ToString() => $"{FilePath}: {JsonPath}: {Message}";
+}

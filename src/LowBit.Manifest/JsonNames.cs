@@ -48,6 +48,17 @@ internal static class JsonNames
     public const string EncodingTernary = "ternary";
     public const string EncodingSigned = "signed";
 
+    /// <summary>Every member name manifest v1 uses, so a reader can tell a misspelling from a real member.</summary>
+    public static readonly System.Collections.Generic.HashSet<string> All = new(
+        new[]
+        {
+            Format, FormatVersion, Producer, ProducerName, ProducerVersion, Name, Input, Layers, Checksum,
+            Shape, Bits, Signed, ZeroPoint, Scale,
+            Id, Op, Inputs, OutputShape, InChannels, OutChannels, InFeatures, OutFeatures, Kernel, Stride, Padding, Groups,
+            Weights, Encoding, Data, Requantize, Kind, Thresholds, NegatedChannels, Bias, Multipliers,
+        },
+        System.StringComparer.Ordinal);
+
     public static string ToName(this WeightEncoding encoding) => encoding switch
     {
         WeightEncoding.Binary => EncodingBinary,

@@ -46,7 +46,9 @@ internal sealed class JsonObjectReader
         _known.Add(name);
         if (!_element.TryGetProperty(name, out var value))
         {
-            throw Error(MemberPath(name), "required member is missing");
+            var misspelling = FindMisspelling(name);
+            var hint = misspelling is null ? string.Empty : $" (is \"{misspelling}\" a misspelling of it?)";
+            throw Error(MemberPath(name), $"expected member \"{name}\", found no such member{hint}");
         }
 
         return value;
@@ -84,6 +86,12 @@ internal sealed class JsonObjectReader
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetSingle(out var result))
         {
             throw Error(MemberPath(name), $"expected a number, found {Describe(value)}");
+        }
+
+        // Depending on the runtime, a number beyond float32 range parses as infinity or fails; name its text either way.
+        if (float.IsInfinity(result) || float.IsNaN(result))
+        {
+            throw Error(MemberPath(name), $"expected a number within the float32 range (±3.4028235E+38), found {Describe(value)}");
         }
 
         return result;
@@ -162,15 +170,27 @@ internal sealed class JsonObjectReader
         return value.EnumerateArray();
     }
 
+    /// <summary>
+    /// Refuses members that were never read (typos, members of another format version) and members
+    /// given twice (JSON allows it, but which one counts would be the parser's choice, not the author's).
+    /// </summary>
     public void RejectUnknownMembers()
     {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var member in _element.EnumerateObject())
         {
             if (!_known.Contains(member.Name))
             {
                 var expected = string.Join(", ", _known.OrderBy(n => n, StringComparer.Ordinal));
-                throw Error(MemberPath(member.Name), $"unknown member \"{member.Name}\"; this object has: {expected}");
+                throw Error(MemberPath(member.Name), $"expected one of the members {expected}; found unknown member \"{member.Name}\"");
             }
+
+            seen[member.Name] = seen.TryGetValue(member.Name, out var count) ? count + 1 : 1;
+        }
+
+        foreach (var pair in seen.Where(pair => pair.Value > 1))
+        {
+            throw Error(MemberPath(pair.Key), $"expected each member once, found \"{pair.Key}\" {pair.Value} times");
         }
     }
 
@@ -185,6 +205,50 @@ internal sealed class JsonObjectReader
         JsonValueKind.Null => "null",
         _ => "nothing",
     };
+
+    /// <summary>A member of this object that is no manifest member name but close to <paramref name="name"/>, or null.</summary>
+    private string? FindMisspelling(string name)
+    {
+        foreach (var member in _element.EnumerateObject())
+        {
+            if (!JsonNames.All.Contains(member.Name)
+                && (string.Equals(member.Name, name, StringComparison.OrdinalIgnoreCase) || EditDistance(member.Name, name) <= 2))
+            {
+                return member.Name;
+            }
+        }
+
+        return null;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2)
+        {
+            return int.MaxValue;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
 
     private static string Quote(string text) => text.Length > 40 ? $"\"{text.Substring(0, 37)}...\"" : $"\"{text}\"";
 

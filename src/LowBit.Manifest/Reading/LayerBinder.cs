@@ -54,7 +54,7 @@ internal static class LayerBinder
         var requantizeReader = reader.RequireObject(JsonNames.Requantize);
         if (ReadRequantization(requantizeReader) is not ThresholdRequantization thresholds)
         {
-            throw reader.Error(requantizeReader.MemberPath(JsonNames.Kind), $"expected \"{JsonNames.KindThresholds}\": an add produces integer levels");
+            throw reader.Error(requantizeReader.MemberPath(JsonNames.Kind), $"expected \"{JsonNames.KindThresholds}\" (an add produces integer levels), found \"{JsonNames.KindFloat}\"");
         }
 
         return new AddLayer(id, inputs, outputShape, multipliers[0], multipliers[1], thresholds);

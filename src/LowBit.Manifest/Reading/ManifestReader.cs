@@ -23,12 +23,12 @@ public static class ManifestReader
             file = new FileInfo(path);
             if (!file.Exists)
             {
-                throw Fail(path, "$", "file not found");
+                throw Fail(path, "$", "expected a manifest file, found nothing at this path");
             }
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or UnauthorizedAccessException or PathTooLongException)
         {
-            throw Fail(path, "$", $"cannot open the file: {e.Message}");
+            throw Fail(path, "$", $"expected a readable file path, found one that cannot be opened: {e.Message}");
         }
 
         CheckSize(path, file.Length, maxFileBytes);
@@ -37,9 +37,9 @@ public static class ManifestReader
         {
             bytes = File.ReadAllBytes(path);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Fail(path, "$", $"cannot read the file: {e.Message}");
+            throw Fail(path, "$", $"expected a readable file, found one that cannot be read: {e.Message}");
         }
 
         return ReadBytes(bytes, path, maxFileBytes);
@@ -56,12 +56,21 @@ public static class ManifestReader
     public static ModelManifest ReadBytes(byte[] utf8, string filePath, long maxFileBytes = ManifestFormat.DefaultMaxFileBytes)
     {
         CheckSize(filePath, utf8.Length, maxFileBytes);
-        if (IsBlank(utf8))
+
+        // Editors on Windows may save a UTF-8 byte order mark; JSON parsers need not accept one.
+        var content = HasByteOrderMark(utf8) ? new ReadOnlyMemory<byte>(utf8, 3, utf8.Length - 3) : utf8;
+        if (content.Length == 0)
         {
-            throw Fail(filePath, "$", "the file is empty; expected a JSON manifest object");
+            throw Fail(filePath, "$", "expected a JSON manifest object, found an empty file");
         }
 
-        using var document = Parse(utf8, filePath);
+        if (IsBlank(content.Span))
+        {
+            throw Fail(filePath, "$", "expected a JSON manifest object, found only white space");
+        }
+
+        CheckUtf8(content.Span, filePath);
+        using var document = Parse(content, filePath);
         var root = new JsonObjectReader(document.RootElement, "$", filePath);
         CheckFormat(root);
         CheckChecksum(root, document.RootElement);
@@ -75,7 +84,7 @@ public static class ManifestReader
         return manifest;
     }
 
-    private static JsonDocument Parse(byte[] utf8, string filePath)
+    private static JsonDocument Parse(ReadOnlyMemory<byte> utf8, string filePath)
     {
         try
         {
@@ -83,9 +92,133 @@ public static class ManifestReader
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is long line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : string.Empty;
-            throw Fail(filePath, "$", $"not valid JSON{where} (a truncated file looks like this): {FirstSentence(e.Message)}");
+            var span = utf8.Span;
+            long? offset = e.LineNumber is long line && e.BytePositionInLine is long column ? OffsetOf(span, line, column) : null;
+            if (offset is long at && at >= TrimmedLength(span))
+            {
+                // The parser needed more input than there is: the classic symptom of an interrupted copy or download.
+                throw Fail(filePath, "$", $"expected the rest of the JSON document, found the end of the file at line {e.LineNumber + 1}: the file is truncated");
+            }
+
+            var where = e.LineNumber is long errorLine ? $" at line {errorLine + 1}, byte {e.BytePositionInLine + 1}" : string.Empty;
+            throw Fail(filePath, "$", $"expected valid JSON, found a syntax error{where}: {FirstSentence(e.Message)}");
         }
+    }
+
+    /// <summary>
+    /// JSON readers may pass invalid UTF-8 inside strings through unchecked; a corrupt byte must be
+    /// reported as such rather than surface later as an unrelated exception.
+    /// </summary>
+    private static void CheckUtf8(ReadOnlySpan<byte> utf8, string filePath)
+    {
+        int invalid = FindInvalidUtf8(utf8);
+        if (invalid >= 0)
+        {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < invalid; i++)
+            {
+                if (utf8[i] == (byte)'\n')
+                {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+
+            throw Fail(
+                filePath,
+                "$",
+                $"expected UTF-8 text, found the invalid byte 0x{utf8[invalid]:X2} at line {line}, byte {invalid - lineStart + 1}: the file is corrupt or not a manifest");
+        }
+    }
+
+    /// <summary>Index of the first byte that does not start or continue a valid UTF-8 sequence, or −1.</summary>
+    private static int FindInvalidUtf8(ReadOnlySpan<byte> utf8)
+    {
+        int i = 0;
+        while (i < utf8.Length)
+        {
+            byte b = utf8[i];
+            if (b < 0x80)
+            {
+                i++;
+                continue;
+            }
+
+            int length;
+            int min;
+            if (b >= 0xC2 && b <= 0xDF)
+            {
+                length = 2;
+                min = 0x80;
+            }
+            else if (b >= 0xE0 && b <= 0xEF)
+            {
+                length = 3;
+                min = 0x800;
+            }
+            else if (b >= 0xF0 && b <= 0xF4)
+            {
+                length = 4;
+                min = 0x10000;
+            }
+            else
+            {
+                return i;
+            }
+
+            if (i + length > utf8.Length)
+            {
+                return i;
+            }
+
+            int codePoint = b & (0x7F >> length);
+            for (int k = 1; k < length; k++)
+            {
+                byte next = utf8[i + k];
+                if ((next & 0xC0) != 0x80)
+                {
+                    return i;
+                }
+
+                codePoint = (codePoint << 6) | (next & 0x3F);
+            }
+
+            // Overlong forms, UTF-16 surrogates and code points above U+10FFFF are not UTF-8.
+            if (codePoint < min || (codePoint >= 0xD800 && codePoint <= 0xDFFF) || codePoint > 0x10FFFF)
+            {
+                return i;
+            }
+
+            i += length;
+        }
+
+        return -1;
+    }
+
+    private static long OffsetOf(ReadOnlySpan<byte> utf8, long line, long byteInLine)
+    {
+        long offset = 0;
+        for (long remaining = line; remaining > 0 && offset < utf8.Length; offset++)
+        {
+            if (utf8[(int)offset] == (byte)'\n')
+            {
+                remaining--;
+            }
+        }
+
+        return offset + byteInLine;
+    }
+
+    private static int TrimmedLength(ReadOnlySpan<byte> utf8)
+    {
+        int length = utf8.Length;
+        while (length > 0 && IsWhiteSpace(utf8[length - 1]))
+        {
+            length--;
+        }
+
+        return length;
     }
 
     private static void CheckFormat(JsonObjectReader root)
@@ -124,7 +257,7 @@ public static class ManifestReader
         {
             throw root.Error(
                 path,
-                $"the content does not match the checksum (content hashes to {actual}): the file is corrupt or was edited; " +
+                $"expected the content to hash to {stated} (the stated checksum), found {actual}: the file is corrupt or was edited; " +
                 "re-export it, or after a deliberate edit run 'lowbit seal <file>'");
         }
     }
@@ -133,17 +266,20 @@ public static class ManifestReader
     {
         if (length > maxFileBytes)
         {
-            throw Fail(filePath, "$", $"the file is {Megabytes(length)}; expected at most {Megabytes(maxFileBytes)} for a manifest (is this the right file?)");
+            throw Fail(filePath, "$", $"expected at most {Size(maxFileBytes)} for a manifest, found a file of {Size(length)} (is this the right file?)");
         }
     }
 
-    private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MiB";
+    /// <summary>MiB with one decimal for large sizes; exact bytes below 1 MiB, where MiB would round two different sizes alike.</summary>
+    private static string Size(long bytes) => bytes < 1024 * 1024
+        ? bytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes"
+        : (bytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MiB";
 
-    private static bool IsBlank(byte[] utf8)
+    private static bool IsBlank(ReadOnlySpan<byte> utf8)
     {
         foreach (var b in utf8)
         {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            if (!IsWhiteSpace(b))
             {
                 return false;
             }
@@ -151,6 +287,10 @@ public static class ManifestReader
 
         return true;
     }
+
+    private static bool IsWhiteSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+
+    private static bool HasByteOrderMark(byte[] utf8) => utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF;
 
     private static string FirstSentence(string message)
     {

@@ -9,7 +9,8 @@ internal static class LayerRules
     private const int MaxPadding = 1024;
     private const int MaxMultiplier = 1 << 16;
 
-    public static TensorInfo[]? ResolveInputs(ValidationContext context, Layer layer, string path, IReadOnlyDictionary<string, TensorInfo> tensors)
+    /// <summary>The tensors a layer reads, or null; ids in <paramref name="broken"/> return null without a further error.</summary>
+    public static TensorInfo[]? ResolveInputs(ValidationContext context, Layer layer, string path, IReadOnlyDictionary<string, TensorInfo> tensors, ISet<string> broken)
     {
         int expected = layer.Op == LayerOp.Add ? 2 : 1;
         if (!context.Check(
@@ -24,6 +25,11 @@ internal static class LayerRules
         for (int k = 0; k < expected; k++)
         {
             var id = layer.Inputs[k];
+            if (broken.Contains(id))
+            {
+                return null;
+            }
+
             if (!tensors.TryGetValue(id, out var info))
             {
                 context.Add($"{path}.inputs[{k}]", $"expected \"{ManifestFormat.InputId}\" or the id of an earlier layer, found \"{id}\"");
@@ -32,7 +38,7 @@ internal static class LayerRules
 
             if (info.Levels is null)
             {
-                context.Add($"{path}.inputs[{k}]", $"expected integer levels, but \"{id}\" produces the model's float output; only the last layer may do that");
+                context.Add($"{path}.inputs[{k}]", $"expected integer levels, found \"{id}\", the model's float output; only the last layer may produce it");
                 return null;
             }
 
@@ -156,7 +162,7 @@ internal static class LayerRules
         if (!context.Check(
                 first.Shape.Equals(second.Shape),
                 path + ".inputs",
-                $"expected two inputs of the same shape; \"{layer.Inputs[0]}\" is {first.Shape} and \"{layer.Inputs[1]}\" is {second.Shape}"))
+                $"expected two inputs of the same shape, found \"{layer.Inputs[0]}\" {first.Shape} and \"{layer.Inputs[1]}\" {second.Shape}"))
         {
             return null;
         }

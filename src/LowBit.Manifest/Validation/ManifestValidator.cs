@@ -30,12 +30,17 @@ public static class ManifestValidator
         context.Check(!string.IsNullOrWhiteSpace(manifest.Producer.Version), "$.producer.version", "expected the version of the exporting tool, found an empty string");
 
         var tensors = new Dictionary<string, TensorInfo>(System.StringComparer.Ordinal);
+        var broken = new HashSet<string>(System.StringComparer.Ordinal);
         if (CheckInput(context, manifest.Input))
         {
             tensors[ManifestFormat.InputId] = new TensorInfo(manifest.Input.Shape, manifest.Input.Levels, "$.input");
         }
+        else
+        {
+            broken.Add(ManifestFormat.InputId);
+        }
 
-        CheckLayers(context, manifest.Layers, tensors);
+        CheckLayers(context, manifest.Layers, tensors, broken);
         return context.Errors;
     }
 
@@ -48,15 +53,16 @@ public static class ManifestValidator
     private static bool CheckInput(ValidationContext context, InputSpec input)
     {
         bool valid = ShapeRules.CheckDims(context, input.Shape, "$.input.shape");
-        valid &= LevelRules.CheckLevelFormat(context, input.Levels, "$.input");
-        valid &= context.Check(
-            input.Levels.Scale > 0 && !float.IsInfinity(input.Levels.Scale),
-            "$.input.scale",
-            $"expected a finite scale > 0 (the input quantizer divides by it), found {input.Levels.Scale}");
+        valid &= LevelRules.CheckLevelFormat(context, input.Levels, "$.input", inputQuantizer: true);
         return valid;
     }
 
-    private static void CheckLayers(ValidationContext context, IReadOnlyList<Layer> layers, Dictionary<string, TensorInfo> tensors)
+    /// <param name="broken">
+    /// Ids whose tensor is unknown because of an error already reported (or that are ambiguous because
+    /// two layers claim them). Layers reading them are skipped silently, so one mistake is reported once
+    /// rather than as a cascade of "unknown input" errors downstream.
+    /// </param>
+    private static void CheckLayers(ValidationContext context, IReadOnlyList<Layer> layers, Dictionary<string, TensorInfo> tensors, HashSet<string> broken)
     {
         if (!context.Check(layers.Count >= 1 && layers.Count <= MaxLayers, "$.layers", $"expected 1 to {MaxLayers} layers, found {layers.Count}"))
         {
@@ -69,32 +75,34 @@ public static class ManifestValidator
             var layer = layers[i];
             var path = $"$.layers[{i}]";
             bool isLast = i == layers.Count - 1;
-            if (!CheckIdentifier(context, layer.Id, path + ".id", "a layer id"))
-            {
-                continue;
-            }
-
-            if (layer.Id == ManifestFormat.InputId || tensors.ContainsKey(layer.Id))
-            {
-                context.Add(path + ".id", $"expected a unique id, found \"{layer.Id}\" which is already {(layer.Id == ManifestFormat.InputId ? "the model input's id" : "used by an earlier layer")}");
-                continue;
-            }
-
-            var inputs = LayerRules.ResolveInputs(context, layer, path, tensors);
             foreach (var id in layer.Inputs)
             {
                 consumed.Add(id);
             }
 
-            if (inputs is null)
+            if (!CheckIdentifier(context, layer.Id, path + ".id", "a layer id"))
             {
+                broken.Add(layer.Id);
                 continue;
             }
 
-            var output = LayerRules.Check(context, layer, path, inputs, isLast);
+            if (layer.Id == ManifestFormat.InputId || tensors.ContainsKey(layer.Id) || broken.Contains(layer.Id))
+            {
+                context.Add(path + ".id", $"expected a unique id, found \"{layer.Id}\" which is already {(layer.Id == ManifestFormat.InputId ? "the model input's id" : "used by an earlier layer")}");
+                tensors.Remove(layer.Id);
+                broken.Add(layer.Id);
+                continue;
+            }
+
+            var inputs = LayerRules.ResolveInputs(context, layer, path, tensors, broken);
+            var output = inputs is null ? null : LayerRules.Check(context, layer, path, inputs, isLast);
             if (output is not null)
             {
                 tensors[layer.Id] = output;
+            }
+            else
+            {
+                broken.Add(layer.Id);
             }
         }
 
@@ -103,7 +111,7 @@ public static class ManifestValidator
             context.Check(
                 consumed.Contains(layers[i].Id),
                 $"$.layers[{i}].id",
-                $"expected every layer but the last to feed a later layer; the output of \"{layers[i].Id}\" is never used");
+                $"expected every layer but the last to feed a later layer, found no layer reading \"{layers[i].Id}\" (its output is never used)");
         }
     }
 }

@@ -86,8 +86,8 @@ internal static class ParameterizedLayerRules
                 isFloat == isLast,
                 path + ".requantize.kind",
                 isLast
-                    ? "expected \"float\": the last layer produces the model's float output"
-                    : "expected \"thresholds\": only the last layer may produce float output"))
+                    ? "expected \"float\" (the last layer produces the model's float output), found \"thresholds\""
+                    : "expected \"thresholds\" (only the last layer may produce float output), found \"float\""))
         {
             return null;
         }

@@ -40,7 +40,7 @@ internal static class RequantizationRules
                 {
                     context.Add(
                         path + ".thresholds",
-                        $"expected each channel's thresholds in non-decreasing order; channel {c} has T[{j}] = {row[j]} > T[{j + 1}] = {row[j + 1]}");
+                        $"expected each channel's thresholds in non-decreasing order, found T[{j}] = {row[j]} > T[{j + 1}] = {row[j + 1]} in channel {c}");
                     return false;
                 }
             }
@@ -84,7 +84,7 @@ internal static class RequantizationRules
         {
             if (float.IsNaN(values[c]) || float.IsInfinity(values[c]))
             {
-                context.Add(path, $"expected finite {what}; channel {c} is {values[c]}");
+                context.Add(path, $"expected finite {what}, found {values[c].ToString(System.Globalization.CultureInfo.InvariantCulture)} for channel {c}");
                 return false;
             }
         }

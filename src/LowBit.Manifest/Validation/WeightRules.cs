@@ -27,6 +27,6 @@ internal static class WeightRules
         return context.Check(
             invalid < 0,
             path + ".data",
-            $"expected ternary codes 00, 01 or 11 (0, +1, −1); weight {invalid} has code 10");
+            $"expected ternary codes 00, 01 or 11 (0, +1, −1), found code 10 at weight {invalid}");
     }
 }

@@ -4,7 +4,8 @@ namespace LowBit.Manifest;
 /// <param name="FilePath">The file the manifest came from, or a description such as "&lt;memory&gt;".</param>
 /// <param name="JsonPath">The JSONPath of the offending member, e.g. <c>$.layers[2].weights.bits</c>.</param>
 /// <param name="Message">What was expected and what was found.</param>
-public sealed record ManifestError(string FilePath, string JsonPath, string Message)
+/// <param name="Kind">Broad class of the problem, so tools can react differently (the generator maps it to diagnostic ids).</param>
+public sealed record ManifestError(string FilePath, string JsonPath, string Message, ManifestErrorKind Kind = ManifestErrorKind.Invalid)
 {
     public override string ToString() => $"{FilePath}: {JsonPath}: {Message}";
 }

@@ -33,7 +33,8 @@ internal sealed class JsonObjectReader
 
     public string MemberPath(string name) => $"{Path}.{name}";
 
-    public ManifestException Error(string path, string message) => new(new ManifestError(FilePath, path, message));
+    public ManifestException Error(string path, string message, ManifestErrorKind kind = ManifestErrorKind.Invalid) =>
+        new(new ManifestError(FilePath, path, message, kind));
 
     public bool Has(string name)
     {

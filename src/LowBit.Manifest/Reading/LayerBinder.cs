@@ -11,7 +11,8 @@ internal static class LayerBinder
         {
             throw reader.Error(
                 reader.MemberPath(JsonNames.Op),
-                $"expected one of {string.Join(", ", LayerOpNames.All)}; found unknown op \"{opName}\"");
+                $"expected one of {string.Join(", ", LayerOpNames.All)}; found unknown op \"{opName}\"",
+                ManifestErrorKind.Unsupported);
         }
 
         var inputs = reader.RequireStringArray(JsonNames.Inputs);
@@ -78,7 +79,8 @@ internal static class LayerBinder
             JsonNames.EncodingSigned => WeightEncoding.Signed,
             _ => throw reader.Error(
                 reader.MemberPath(JsonNames.Encoding),
-                $"expected \"{JsonNames.EncodingBinary}\", \"{JsonNames.EncodingTernary}\" or \"{JsonNames.EncodingSigned}\", found \"{encodingName}\""),
+                $"expected \"{JsonNames.EncodingBinary}\", \"{JsonNames.EncodingTernary}\" or \"{JsonNames.EncodingSigned}\", found \"{encodingName}\"",
+                ManifestErrorKind.Unsupported),
         };
 
         var weights = new PackedWeights(encoding, reader.RequireInt(JsonNames.Bits), reader.RequireBase64(JsonNames.Data));
@@ -106,7 +108,8 @@ internal static class LayerBinder
             default:
                 throw reader.Error(
                     reader.MemberPath(JsonNames.Kind),
-                    $"expected \"{JsonNames.KindThresholds}\" or \"{JsonNames.KindFloat}\", found \"{kind}\"");
+                    $"expected \"{JsonNames.KindThresholds}\" or \"{JsonNames.KindFloat}\", found \"{kind}\"",
+                    ManifestErrorKind.Unsupported);
         }
 
         reader.RejectUnknownMembers();

@@ -97,7 +97,7 @@ public static class ManifestReader
             if (offset is long at && at >= TrimmedLength(span))
             {
                 // The parser needed more input than there is: the classic symptom of an interrupted copy or download.
-                throw Fail(filePath, "$", $"expected the rest of the JSON document, found the end of the file at line {e.LineNumber + 1}: the file is truncated");
+                throw Fail(filePath, "$", $"expected the rest of the JSON document, found the end of the file at line {e.LineNumber + 1}: the file is truncated", ManifestErrorKind.Corrupt);
             }
 
             var where = e.LineNumber is long errorLine ? $" at line {errorLine + 1}, byte {e.BytePositionInLine + 1}" : string.Empty;
@@ -128,7 +128,8 @@ public static class ManifestReader
             throw Fail(
                 filePath,
                 "$",
-                $"expected UTF-8 text, found the invalid byte 0x{utf8[invalid]:X2} at line {line}, byte {invalid - lineStart + 1}: the file is corrupt or not a manifest");
+                $"expected UTF-8 text, found the invalid byte 0x{utf8[invalid]:X2} at line {line}, byte {invalid - lineStart + 1}: the file is corrupt or not a manifest",
+                ManifestErrorKind.Corrupt);
         }
     }
 
@@ -234,7 +235,8 @@ public static class ManifestReader
         {
             throw root.Error(
                 root.MemberPath(JsonNames.FormatVersion),
-                $"expected format version {ManifestFormat.CurrentVersion}, found {version}: this file was written by a newer LowBit; update LowBit to read it");
+                $"expected format version {ManifestFormat.CurrentVersion}, found {version}: this file was written by a newer LowBit; update LowBit to read it",
+                ManifestErrorKind.Unsupported);
         }
 
         if (version < 1)
@@ -258,7 +260,8 @@ public static class ManifestReader
             throw root.Error(
                 path,
                 $"expected the content to hash to {stated} (the stated checksum), found {actual}: the file is corrupt or was edited; " +
-                "re-export it, or after a deliberate edit run 'lowbit seal <file>'");
+                "re-export it, or after a deliberate edit run 'lowbit seal <file>'",
+                ManifestErrorKind.Corrupt);
         }
     }
 
@@ -298,6 +301,6 @@ public static class ManifestReader
         return end > 0 ? message.Substring(0, end + 1) : message;
     }
 
-    private static ManifestException Fail(string filePath, string jsonPath, string message) =>
-        new(new ManifestError(filePath, jsonPath, message));
+    private static ManifestException Fail(string filePath, string jsonPath, string message, ManifestErrorKind kind = ManifestErrorKind.Invalid) =>
+        new(new ManifestError(filePath, jsonPath, message, kind));
 }

@@ -9,7 +9,8 @@ internal static class LevelRules
         if (!context.Check(
                 levels.Bits >= LevelFormat.MinBits && levels.Bits <= LevelFormat.MaxBits,
                 path + ".bits",
-                $"expected activation bits from {LevelFormat.MinBits} to {LevelFormat.MaxBits}, found {levels.Bits}"))
+                $"expected activation bits from {LevelFormat.MinBits} to {LevelFormat.MaxBits}, found {levels.Bits}",
+                ManifestErrorKind.Unsupported))
         {
             return false;
         }

@@ -20,20 +20,20 @@ internal sealed class ValidationContext
 
     public bool HasErrors => _errors.Count > 0;
 
-    public void Add(string path, string message)
+    public void Add(string path, string message, ManifestErrorKind kind = ManifestErrorKind.Invalid)
     {
         if (_errors.Count < MaxErrors)
         {
-            _errors.Add(new ManifestError(FilePath, path, message));
+            _errors.Add(new ManifestError(FilePath, path, message, kind));
         }
     }
 
     /// <summary>Records an error when <paramref name="condition"/> is false; returns the condition.</summary>
-    public bool Check(bool condition, string path, string message)
+    public bool Check(bool condition, string path, string message, ManifestErrorKind kind = ManifestErrorKind.Invalid)
     {
         if (!condition)
         {
-            Add(path, message);
+            Add(path, message, kind);
         }
 
         return condition;

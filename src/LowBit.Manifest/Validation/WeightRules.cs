@@ -7,8 +7,8 @@ internal static class WeightRules
     {
         var required = PackedWeights.RequiredBits(weights.Encoding);
         bool bitsValid = required is int exact
-            ? context.Check(weights.Bits == exact, path + ".bits", $"expected {exact} for {weights.Encoding.ToName()} weights, found {weights.Bits}")
-            : context.Check(weights.Bits >= 2 && weights.Bits <= 8, path + ".bits", $"expected weight bits from 2 to 8 for signed weights (use \"binary\" for 1 bit), found {weights.Bits}");
+            ? context.Check(weights.Bits == exact, path + ".bits", $"expected {exact} for {weights.Encoding.ToName()} weights, found {weights.Bits}", ManifestErrorKind.Unsupported)
+            : context.Check(weights.Bits >= 2 && weights.Bits <= 8, path + ".bits", $"expected weight bits from 2 to 8 for signed weights (use \"binary\" for 1 bit), found {weights.Bits}", ManifestErrorKind.Unsupported);
         if (!bitsValid)
         {
             return false;

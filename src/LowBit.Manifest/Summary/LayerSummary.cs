@@ -58,7 +58,7 @@ public sealed class LayerSummary
     /// <summary>Bytes of the packed weight payload.</summary>
     public long PackedWeightBytes { get; }
 
-    /// <summary>Bytes of thresholds (int32 each) or of float output scale and bias (float32 each).</summary>
+    /// <summary>Bytes of the requantization payload: int32 thresholds and negated-channel indices, or float32 output scale and bias.</summary>
     public long RequantizationBytes { get; }
 
     /// <summary>Weight multiply-accumulates per sample.</summary>

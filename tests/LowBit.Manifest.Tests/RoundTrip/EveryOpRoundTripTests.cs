@@ -1,3 +1,4 @@
+using LowBit.TestModels;
 using System.IO;
 using System.Linq;
 using LowBit.Manifest.Tests.Support;
@@ -37,7 +38,7 @@ public sealed class EveryOpRoundTripTests
     [Fact]
     public void Write_file_then_read_file_gives_the_same_model()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TemporaryDirectory();
         var path = directory.File("all-ops" + ManifestFormat.FileExtension);
         var model = SampleModels.AllOps();
 

@@ -1,3 +1,4 @@
+using LowBit.TestModels;
 using System;
 using System.IO;
 using System.Text;
@@ -10,7 +11,7 @@ namespace LowBit.Manifest.Tests.Support;
 /// </summary>
 public abstract class ManifestFileTest : IDisposable
 {
-    private readonly TempDirectory _directory = new();
+    private readonly TemporaryDirectory _directory = new();
 
     protected string WriteFile(string text, string name = "model.lbq")
     {

@@ -1,3 +1,4 @@
+using LowBit.TestModels;
 using System.IO;
 using LowBit.Manifest.Tests.Support;
 
@@ -25,7 +26,7 @@ public sealed class WriterRefusesInvalidModelTests
     [Fact]
     public void WriteFile_throws_naming_the_file_and_writes_nothing()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TemporaryDirectory();
         var path = directory.File("broken.lbq");
 
         var exception = Assert.Throws<ManifestException>(() => ManifestWriter.WriteFile(WrongInChannels(), path));

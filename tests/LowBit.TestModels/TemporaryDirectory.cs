@@ -1,14 +1,14 @@
 using System;
 using System.IO;
 
-namespace LowBit.Cli.Tests;
+namespace LowBit.TestModels;
 
 /// <summary>A fresh directory under the system temp directory, deleted on dispose.</summary>
-internal sealed class TemporaryDirectory : IDisposable
+public sealed class TemporaryDirectory : IDisposable
 {
     public TemporaryDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "lowbit-cli-tests-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "lowbit-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 

@@ -32,6 +32,6 @@ public sealed class ManifestException : Exception
 
         return errors.Count == 1
             ? errors[0].ToString()
-            : string.Join(Environment.NewLine, errors.Select(e => e.ToString()));
+            : string.Join("\n", errors.Select(e => e.ToString()));
     }
 }

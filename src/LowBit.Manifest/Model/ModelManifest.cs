@@ -26,4 +26,10 @@ public sealed class ModelManifest
     public IReadOnlyList<Layer> Layers { get; }
 
     public Layer OutputLayer => Layers[Layers.Count - 1];
+
+    /// <summary>
+    /// The verified checksum of the file this manifest was read from (<c>sha256:…</c>), or null for a
+    /// model built in code. Identifies the exact model, e.g. in generated code's provenance header.
+    /// </summary>
+    public string? Checksum { get; init; }
 }

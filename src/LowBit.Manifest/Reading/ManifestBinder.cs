@@ -13,7 +13,7 @@ internal static class ManifestBinder
     {
         var formatVersion = root.RequireInt(JsonNames.FormatVersion);
         root.RequireString(JsonNames.Format);
-        root.RequireString(JsonNames.Checksum);
+        var checksum = root.RequireString(JsonNames.Checksum);
 
         var producerReader = root.RequireObject(JsonNames.Producer);
         var producer = new Producer(
@@ -37,7 +37,7 @@ internal static class ManifestBinder
         }
 
         root.RejectUnknownMembers();
-        return new ModelManifest(name, producer, input, layers, formatVersion);
+        return new ModelManifest(name, producer, input, layers, formatVersion) { Checksum = checksum };
     }
 
     public static TensorShape ReadShape(JsonObjectReader reader, string name)

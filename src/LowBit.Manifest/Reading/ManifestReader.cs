@@ -11,39 +11,9 @@ namespace LowBit.Manifest;
 /// its content is interpreted. Every failure is a <see cref="ManifestException"/> naming the file,
 /// the JSON path and what was expected.
 /// </summary>
-public static class ManifestReader
+public static partial class ManifestReader
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
-
-    public static ModelManifest ReadFile(string path, long maxFileBytes = ManifestFormat.DefaultMaxFileBytes)
-    {
-        FileInfo file;
-        try
-        {
-            file = new FileInfo(path);
-            if (!file.Exists)
-            {
-                throw Fail(path, "$", "expected a manifest file, found nothing at this path");
-            }
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or UnauthorizedAccessException or PathTooLongException)
-        {
-            throw Fail(path, "$", $"expected a readable file path, found one that cannot be opened: {e.Message}");
-        }
-
-        CheckSize(path, file.Length, maxFileBytes);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Fail(path, "$", $"expected a readable file, found one that cannot be read: {e.Message}");
-        }
-
-        return ReadBytes(bytes, path, maxFileBytes);
-    }
 
     /// <summary>Reads manifest text, e.g. a source generator's AdditionalText.</summary>
     public static ModelManifest ReadText(string text, string filePath, long maxFileBytes = ManifestFormat.DefaultMaxFileBytes)

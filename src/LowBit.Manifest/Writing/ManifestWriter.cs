@@ -10,12 +10,9 @@ namespace LowBit.Manifest;
 /// Writes a <see cref="ModelManifest"/> as indented JSON with its checksum. Refuses an invalid model,
 /// so an exporter bug surfaces when the file is written, not when a user builds against it.
 /// </summary>
-public static class ManifestWriter
+public static partial class ManifestWriter
 {
     private static readonly JsonWriterOptions Indented = new() { Indented = true };
-
-    public static void WriteFile(ModelManifest manifest, string path) =>
-        File.WriteAllBytes(path, ToUtf8(manifest, path));
 
     public static string ToJson(ModelManifest manifest, string description = "<memory>") =>
         Encoding.UTF8.GetString(ToUtf8(manifest, description));

@@ -1,0 +1,194 @@
+using System.Linq;
+using LowBit.Manifest;
+using static LowBit.Generators.CodeWriter;
+
+namespace LowBit.Generators;
+
+/// <summary>
+/// Emits a conv2d or linear layer: loops over output pixels with every shape constant baked in, the
+/// patch gather unrolled over the kernel window, and the output channels in blocks of four rows handed
+/// to <c>LowBitDotKernels.Dot4</c>, whose constant arguments let the JIT specialize it per layer.
+/// </summary>
+internal static class DotLayerEmitter
+{
+    /// <summary>Unroll the window gather up to this many positions (7×7 = 49 still reads well).</summary>
+    private const int MaxUnrolledWindow = 49;
+
+    /// <summary>Unroll the channel blocks up to this many; beyond, a loop keeps the file small.</summary>
+    private const int MaxUnrolledBlocks = 4;
+
+    public static void Emit(CodeWriter w, LayerPlan layer)
+    {
+        var dot = layer.Dot!;
+        string name = layer.MethodName;
+        string outputType = dot.FloatOutput is null ? "Span<byte>" : "Span<float>";
+        using (w.Block($"private void {name}(ReadOnlySpan<byte> input, {outputType} output)"))
+        {
+            if (!dot.ReadsInputDirectly)
+            {
+                w.Line("ref byte patch = ref MemoryMarshal.GetArrayDataReference(_patch);");
+            }
+
+            w.Line($"ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference({name}Weights));");
+            if (dot.FloatOutput is null)
+            {
+                w.Line($"ref int thresholds = ref MemoryMarshal.GetReference({name}Thresholds);");
+            }
+
+            if (dot.Layer is LinearLayer)
+            {
+                w.Line("ref byte patch = ref MemoryMarshal.GetReference(input);");
+                EmitGroups(w, layer);
+                return;
+            }
+
+            var window = dot.Window!;
+            using (w.Block($"for (int oy = 0; oy < {dot.OutputHeight}; oy++)"))
+            {
+                w.Line($"int iy = {Affine("oy", window.StrideHeight, -window.PadTop)};");
+                using (w.Block($"for (int ox = 0; ox < {dot.OutputWidth}; ox++)"))
+                {
+                    w.Line($"int ix = {Affine("ox", window.StrideWidth, -window.PadLeft)};");
+                    w.Line($"int pixel = (oy * {dot.OutputWidth}) + ox;");
+                    if (dot.ReadsInputDirectly)
+                    {
+                        w.Line($"ref byte patch = ref Unsafe.Add(ref MemoryMarshal.GetReference(input), ((iy * {dot.Input.Width}) + ix) * {dot.Input.Channels});");
+                    }
+
+                    EmitGroups(w, layer);
+                }
+            }
+        }
+    }
+
+    private static void EmitGroups(CodeWriter w, LayerPlan layer)
+    {
+        var dot = layer.Dot!;
+        if (dot.Groups == 1)
+        {
+            EmitGroup(w, layer, "0");
+            return;
+        }
+
+        using (w.Block($"for (int g = 0; g < {dot.Groups}; g++)"))
+        {
+            EmitGroup(w, layer, "g");
+        }
+    }
+
+    private static void EmitGroup(CodeWriter w, LayerPlan layer, string group)
+    {
+        var dot = layer.Dot!;
+        if (!dot.ReadsInputDirectly)
+        {
+            EmitGather(w, dot, group);
+        }
+
+        int blocks = dot.PaddedOutChannelsPerGroup / 4;
+        int fullBlocks = dot.OutChannelsPerGroup / 4;
+        if (blocks <= MaxUnrolledBlocks)
+        {
+            for (int b = 0; b < blocks; b++)
+            {
+                EmitBlock(w, layer, group, Int(b), rowsInBlock: System.Math.Min(4, dot.OutChannelsPerGroup - (b * 4)), constantBlock: b);
+            }
+
+            return;
+        }
+
+        using (w.Block($"for (int b = 0; b < {fullBlocks}; b++)"))
+        {
+            EmitBlock(w, layer, group, "b", rowsInBlock: 4, constantBlock: null);
+        }
+
+        if (fullBlocks < blocks)
+        {
+            EmitBlock(w, layer, group, Int(fullBlocks), rowsInBlock: dot.OutChannelsPerGroup - (fullBlocks * 4), constantBlock: fullBlocks);
+        }
+    }
+
+    private static void EmitGather(CodeWriter w, DotLayerPlan dot, string group)
+    {
+        int cg = dot.InChannelsPerGroup;
+        string channelStart = group == "0" ? "0" : $"g * {cg}";
+        string args = $"{dot.Input.Height}, {dot.Input.Width}, {dot.Input.Channels}, {channelStart}, {cg}, {dot.Input.StoredZero}";
+        if (dot.KernelHeight * dot.KernelWidth <= MaxUnrolledWindow)
+        {
+            for (int ky = 0; ky < dot.KernelHeight; ky++)
+            {
+                for (int kx = 0; kx < dot.KernelWidth; kx++)
+                {
+                    int offset = ((ky * dot.KernelWidth) + kx) * cg;
+                    w.Line($"LowBitLayerKernels.GatherPixel(input, ref Unsafe.Add(ref patch, {offset}), iy + {ky}, ix + {kx}, {args});");
+                }
+            }
+
+            return;
+        }
+
+        using (w.Block($"for (int ky = 0; ky < {dot.KernelHeight}; ky++)"))
+        {
+            using (w.Block($"for (int kx = 0; kx < {dot.KernelWidth}; kx++)"))
+            {
+                w.Line($"LowBitLayerKernels.GatherPixel(input, ref Unsafe.Add(ref patch, ((ky * {dot.KernelWidth}) + kx) * {cg}), iy + ky, ix + kx, {args});");
+            }
+        }
+    }
+
+    private static void EmitBlock(CodeWriter w, LayerPlan layer, string group, string block, int rowsInBlock, int? constantBlock)
+    {
+        var dot = layer.Dot!;
+        bool constantGroup = group == "0";
+        string rowExpression = Sum(constantGroup ? null : $"g * {dot.PaddedOutChannelsPerGroup}", Product(block, 4, constantBlock));
+        string weightOffset = Scale(rowExpression, dot.PaddedK);
+        int activationBits = dot.Input.Levels.Bits;
+        w.Line($"LowBitDotKernels.Dot4(ref patch, ref Unsafe.Add(ref weights, {weightOffset}), {dot.PaddedK}, {dot.PaddedK}, {activationBits}, {dot.MaxProduct}, out int a{Suffix(block)}0, out int a{Suffix(block)}1, out int a{Suffix(block)}2, out int a{Suffix(block)}3);");
+        for (int r = 0; r < rowsInBlock; r++)
+        {
+            int? constantChannel = constantGroup && constantBlock is int cb ? (cb * 4) + r : null;
+            string channel = constantChannel is int cc
+                ? Int(cc)
+                : Sum(constantGroup ? null : $"g * {dot.OutChannelsPerGroup}", Sum(Product(block, 4, constantBlock), r == 0 ? null : Int(r)));
+            EmitStore(w, layer, $"a{Suffix(block)}{r}", channel, constantChannel);
+        }
+    }
+
+    private static void EmitStore(CodeWriter w, LayerPlan layer, string accumulator, string channel, int? constantChannel)
+    {
+        var dot = layer.Dot!;
+        string name = layer.MethodName;
+        if (dot.FloatOutput is not null)
+        {
+            bool hasCorrection = dot.OffsetCorrection.Any(c => c != 0);
+            string value = hasCorrection ? $"{accumulator} + {name}Correction[{channel}]" : accumulator;
+            string index = dot.Layer is LinearLayer ? channel : $"({Paren(channel)} * {dot.OutputHeight * dot.OutputWidth}) + pixel";
+            w.Line($"output[{index}] = LowBitLayerKernels.ToFloat({value}, {name}Scale[{channel}], {name}Bias[{channel}]);");
+            return;
+        }
+
+        string signed = !dot.HasNegated
+            ? accumulator
+            : constantChannel is int cc ? (dot.Negated[cc] ? "-" + accumulator : accumulator) : $"{accumulator} * {name}Signs[{channel}]";
+        int perChannel = (1 << dot.OutputBits) - 1;
+        string outputIndex = dot.Layer is LinearLayer ? channel : $"(pixel * {dot.OutChannels}) + {Paren(channel)}";
+        w.Line($"output[{outputIndex}] = LowBitLayerKernels.Requantize({signed}, ref Unsafe.Add(ref thresholds, {Scale(channel, perChannel)}), {dot.OutputBits});");
+    }
+
+    private static string Suffix(string block) => block == "b" ? string.Empty : block;
+
+    private static string Affine(string variable, int scale, int offset)
+    {
+        string scaled = scale == 1 ? variable : $"{variable} * {scale}";
+        return offset == 0 ? scaled : offset > 0 ? $"{scaled} + {offset}" : $"{scaled} - {-offset}";
+    }
+
+    private static string? Product(string block, int factor, int? constant) => constant is int c ? (c == 0 ? null : Int(c * factor)) : $"{block} * {factor}";
+
+    private static string Sum(string? left, string? right) =>
+        left is null ? right ?? "0" : right is null ? left : $"{left} + {right}";
+
+    private static string Scale(string expression, int factor) =>
+        int.TryParse(expression, out var value) ? Int((long)value * factor) : $"({expression}) * {factor}";
+
+    private static string Paren(string expression) => int.TryParse(expression, out _) ? expression : $"({expression})";
+}

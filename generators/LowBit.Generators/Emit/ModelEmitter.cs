@@ -1,0 +1,173 @@
+using System.Linq;
+using LowBit.Manifest;
+using static LowBit.Generators.CodeWriter;
+
+namespace LowBit.Generators;
+
+/// <summary>Writes a model's main file: constants, scratch buffers, <c>Predict</c>, <c>Classify</c> and the layer sequence.</summary>
+internal static class ModelEmitter
+{
+    public static void WriteFilePreamble(CodeWriter w)
+    {
+        w.Line("#nullable enable");
+        w.Line();
+    }
+
+    public static void WriteUsings(CodeWriter w)
+    {
+        w.Line("using System;");
+        w.Line("using System.Runtime.CompilerServices;");
+        w.Line("using System.Runtime.InteropServices;");
+        w.Line("using global::LowBit.Generated;");
+        w.Line();
+    }
+
+    public static string Emit(ModelPlan model)
+    {
+        var w = new CodeWriter();
+        WriteHeader(w, model);
+        WriteFilePreamble(w);
+        var manifest = model.Manifest;
+        var input = manifest.Input;
+        using (w.Block($"namespace {model.Namespace}"))
+        {
+            WriteUsings(w);
+            w.Line("/// <summary>");
+            w.Line($"/// The LowBit model \"{Xml(manifest.Name)}\" compiled from {Xml(System.IO.Path.GetFileName(model.SourcePath))}: integer-only inference,");
+            w.Line("/// bit-exact with LowBit's reference interpreter. Allocates nothing per call; an instance is not thread-safe");
+            w.Line("/// (it owns its scratch buffers), so use one instance per thread.");
+            w.Line("/// </summary>");
+            w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorInfo.Name}\", \"{GeneratorInfo.Version}\")]");
+            using (w.Block($"public sealed partial class {model.ClassName} : ILowBitModel"))
+            {
+                WriteMembers(w, model);
+            }
+        }
+
+        return w.ToString();
+    }
+
+    private static void WriteMembers(CodeWriter w, ModelPlan model)
+    {
+        var manifest = model.Manifest;
+        var inputShape = manifest.Input.Shape;
+        var outputShape = manifest.OutputLayer.OutputShape;
+        w.Line($"/// <summary>Floats per input sample: shape {inputShape} (channel-major).</summary>");
+        w.Line($"public const int InputLength = {model.InputLength};");
+        w.Line();
+        w.Line($"/// <summary>Floats per output: shape {outputShape}.</summary>");
+        w.Line($"public const int OutputLength = {model.OutputLength};");
+        w.Line();
+        w.Line("/// <summary>The model's name in its manifest.</summary>");
+        w.Line($"public const string ModelName = \"{manifest.Name}\";");
+        w.Line();
+        for (int b = 0; b < model.BufferSizes.Count; b++)
+        {
+            var holders = string.Join(", ", new[] { model.Input }.Concat(model.Layers.Select(l => l.Output)).Where(t => t is not null && t.Buffer == b).Select(t => t!.Id));
+            w.Line($"private readonly byte[] _buffer{b} = new byte[{model.BufferSizes[b]}]; // {holders}");
+        }
+
+        if (model.PatchLength > 0)
+        {
+            w.Line($"private readonly byte[] _patch = new byte[{model.PatchLength}];");
+        }
+
+        if (model.SumsLength > 0)
+        {
+            w.Line($"private readonly int[] _sums = new int[{model.SumsLength}];");
+        }
+
+        if (model.IsClassifier)
+        {
+            w.Line("private readonly float[] _scores = new float[OutputLength];");
+        }
+
+        w.Line();
+        w.Line("string ILowBitModel.Name => ModelName;");
+        w.Line();
+        w.Line("int ILowBitModel.InputLength => InputLength;");
+        w.Line();
+        w.Line("int ILowBitModel.OutputLength => OutputLength;");
+        w.Line();
+        WritePredict(w, model);
+        if (model.IsClassifier)
+        {
+            w.Line();
+            WriteClassify(w);
+        }
+    }
+
+    private static void WritePredict(CodeWriter w, ModelPlan model)
+    {
+        var levels = model.Manifest.Input.Levels;
+        w.Line("/// <summary>Runs the model on one sample. Throws <see cref=\"ArgumentException\"/> when a span has the wrong length.</summary>");
+        using (w.Block("public void Predict(ReadOnlySpan<float> input, Span<float> output)"))
+        {
+            using (w.Block("if (input.Length != InputLength)"))
+            {
+                w.Line($"throw new ArgumentException($\"Expected an input of length {{InputLength}} (shape {model.Manifest.Input.Shape}), found {{input.Length}}.\", nameof(input));");
+            }
+
+            w.Line();
+            using (w.Block("if (output.Length != OutputLength)"))
+            {
+                w.Line($"throw new ArgumentException($\"Expected an output of length {{OutputLength}} (shape {model.Manifest.OutputLayer.OutputShape}), found {{output.Length}}.\", nameof(output));");
+            }
+
+            w.Line();
+            var input = model.Input;
+            w.Line($"// Input quantizer: level = round-half-even(clamp(x / {Float(levels.Scale)}, {levels.Min - levels.ZeroPoint}, {levels.Max - levels.ZeroPoint})) + {levels.ZeroPoint}, stored as level − ({levels.Min}).");
+            w.Line($"LowBitLayerKernels.QuantizeInput(input, _buffer{input.Buffer}, {input.Channels}, {input.Pixels}, {Float(levels.Scale)}, {Float(levels.Min - levels.ZeroPoint)}, {Float(levels.Max - levels.ZeroPoint)}, {input.StoredZero});");
+            foreach (var layer in model.Layers)
+            {
+                var arguments = layer.Inputs.Select(t => $"_buffer{t.Buffer}").ToList();
+                arguments.Add(layer.Output is null ? "output" : $"_buffer{layer.Output.Buffer}");
+                w.Line($"{layer.MethodName}({string.Join(", ", arguments)}); // {layer.Layer.Id}: {layer.Layer.Op.ToName()} → {layer.Layer.OutputShape}");
+            }
+        }
+    }
+
+    private static void WriteClassify(CodeWriter w)
+    {
+        w.Line("/// <summary>Runs the model and returns the index of the largest output (the first one on ties).</summary>");
+        using (w.Block("public int Classify(ReadOnlySpan<float> input)"))
+        {
+            w.Line("Predict(input, _scores);");
+            w.Line("int best = 0;");
+            using (w.Block("for (int i = 1; i < OutputLength; i++)"))
+            {
+                using (w.Block("if (_scores[i] > _scores[best])"))
+                {
+                    w.Line("best = i;");
+                }
+            }
+
+            w.Line();
+            w.Line("return best;");
+        }
+    }
+
+    private static void WriteHeader(CodeWriter w, ModelPlan model)
+    {
+        var manifest = model.Manifest;
+        w.Line("// <auto-generated>");
+        w.Line($"//   Model:    {manifest.Name}, compiled from {System.IO.Path.GetFileName(model.SourcePath)}");
+        if (manifest.Checksum is { } checksum)
+        {
+            w.Line($"//   Checksum: {checksum}");
+        }
+
+        w.Line($"//   Producer: {manifest.Producer.Name} {manifest.Producer.Version}");
+        w.Line($"//   Input:    {manifest.Input.Shape} float32, quantized to {manifest.Input.Levels}; output {manifest.OutputLayer.OutputShape} float32");
+        w.Line("//   Layers (one file each):");
+        foreach (var layer in model.Layers)
+        {
+            w.Line($"//     {layer.Index,3}  {layer.Layer.Id,-16} {LayerDescriptions.Describe(layer.Layer)} → {layer.Layer.OutputShape}");
+        }
+
+        w.Line($"//   Generated by {GeneratorInfo.Name} {GeneratorInfo.Version}. Do not edit: change the manifest and rebuild.");
+        w.Line("// </auto-generated>");
+    }
+
+    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}

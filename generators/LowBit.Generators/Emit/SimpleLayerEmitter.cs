@@ -1,0 +1,73 @@
+using LowBit.Manifest;
+
+namespace LowBit.Generators;
+
+/// <summary>Emits the layers without weights: pooling, flatten and residual add, as calls with baked-in constants.</summary>
+internal static class SimpleLayerEmitter
+{
+    public static void Emit(CodeWriter w, LayerPlan layer)
+    {
+        var input = layer.Inputs[0];
+        var output = layer.Output!;
+        string name = layer.MethodName;
+        switch (layer.Layer)
+        {
+            case MaxPool2dLayer maxPool:
+                using (w.Block($"private void {name}(ReadOnlySpan<byte> input, Span<byte> output)"))
+                {
+                    var p = maxPool.Window;
+                    w.Line($"LowBitLayerKernels.MaxPool(input, output, {input.Height}, {input.Width}, {input.Channels}, {p.KernelHeight}, {p.KernelWidth}, {p.StrideHeight}, {p.StrideWidth}, {p.PadTop}, {p.PadLeft}, {output.Height}, {output.Width});");
+                }
+
+                break;
+            case AvgPool2dLayer avgPool:
+                using (w.Block($"private void {name}(ReadOnlySpan<byte> input, Span<byte> output)"))
+                {
+                    var p = avgPool.Window;
+                    w.Line($"LowBitLayerKernels.AvgPool(input, output, _sums, {input.Height}, {input.Width}, {input.Channels}, {p.KernelHeight}, {p.KernelWidth}, {p.StrideHeight}, {p.StrideWidth}, {p.PadTop}, {p.PadLeft}, {output.Height}, {output.Width}, {input.StoredZero});");
+                }
+
+                break;
+            case GlobalAvgPoolLayer:
+                using (w.Block($"private void {name}(ReadOnlySpan<byte> input, Span<byte> output)"))
+                {
+                    w.Line($"LowBitLayerKernels.GlobalAvgPool(input, output, _sums, {input.Pixels}, {input.Channels});");
+                }
+
+                break;
+            case FlattenLayer:
+                using (w.Block($"private void {name}(ReadOnlySpan<byte> input, Span<byte> output)"))
+                {
+                    w.Line($"LowBitLayerKernels.Flatten(input, output, {input.Pixels}, {input.Channels});");
+                }
+
+                break;
+            case AddLayer add:
+                EmitAdd(w, layer, add);
+                break;
+        }
+    }
+
+    private static void EmitAdd(CodeWriter w, LayerPlan layer, AddLayer add)
+    {
+        var plan = layer.Add!;
+        var output = layer.Output!;
+        string name = layer.MethodName;
+        int perChannel = (1 << plan.Bits) - 1;
+        bool hasNegated = System.Array.IndexOf(plan.Negated, true) >= 0;
+        using (w.Block($"private void {name}(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> output)"))
+        {
+            w.Line($"ref int thresholds = ref MemoryMarshal.GetReference({name}Thresholds);");
+            using (w.Block($"for (int p = 0; p < {output.Pixels}; p++)"))
+            {
+                using (w.Block($"for (int c = 0; c < {output.Channels}; c++)"))
+                {
+                    w.Line($"int i = (p * {output.Channels}) + c;");
+                    w.Line($"int acc = ({add.FirstMultiplier} * first[i]) + ({add.SecondMultiplier} * second[i]);");
+                    string value = hasNegated ? $"acc * {name}Signs[c]" : "acc";
+                    w.Line($"output[i] = LowBitLayerKernels.Requantize({value}, ref Unsafe.Add(ref thresholds, c * {perChannel}), {plan.Bits});");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace LowBit.Generators;
+
+/// <summary>The generator's source outputs: a model's files, its diagnostics, and the checks across models.</summary>
+internal static class ModelOutput
+{
+    public static void Emit(SourceProductionContext context, ParsedModel model, ImmutableArray<ModelIdentity> all)
+    {
+        foreach (var diagnostic in model.Diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+
+        if (model.Plan is not { } plan)
+        {
+            return;
+        }
+
+        // Of several models making the same class, the first by path wins; the others report LBQ0005.
+        var first = all.Where(m => m.IsValid && m.FullName == model.FullName).OrderBy(m => m.Path, System.StringComparer.Ordinal).First();
+        if (first.Path != model.Path)
+        {
+            context.ReportDiagnostic(DiagnosticInfo.AtFileStart(DiagnosticDescriptors.DuplicateModel, model.Path, model.Path, model.FullName, first.Path).ToDiagnostic());
+            return;
+        }
+
+        string prefix = model.FullName;
+        context.AddSource($"{prefix}.g.cs", ModelEmitter.Emit(plan));
+        foreach (var layer in plan.Layers)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            context.AddSource($"{prefix}.{layer.Index:D3}.{HintSafe(layer.Layer.Id)}.g.cs", LayerFileEmitter.Emit(plan, layer));
+        }
+    }
+
+    /// <summary>The registry of every valid model of the compilation.</summary>
+    public static void EmitRegistry(SourceProductionContext context, ImmutableArray<ModelIdentity> models)
+    {
+        var names = models.Where(m => m.IsValid).Select(m => m.FullName).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToList();
+        if (names.Count > 0)
+        {
+            context.AddSource("LowBit.Generated.LowBitModels.g.cs", RegistryEmitter.Emit(names));
+        }
+    }
+
+    private static string HintSafe(string id) => new(id.Select(c => char.IsLetterOrDigit(c) || c == '_' || c == '-' ? c : '_').ToArray());
+}

@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using LowBit.Manifest;
+
+namespace LowBit.Generators;
+
+/// <summary>One layer as the emitter needs it: the manifest layer, where its inputs and output live, and op-specific lowering.</summary>
+internal sealed class LayerPlan
+{
+    public LayerPlan(int index, Layer layer, IReadOnlyList<TensorLayout> inputs, TensorLayout? output)
+    {
+        Index = index;
+        Layer = layer;
+        Inputs = inputs;
+        Output = output;
+    }
+
+    /// <summary>1-based position in the model, used in method and file names.</summary>
+    public int Index { get; }
+
+    public Layer Layer { get; }
+
+    public IReadOnlyList<TensorLayout> Inputs { get; }
+
+    public TensorLayout? Output { get; }
+
+    public DotLayerPlan? Dot { get; set; }
+
+    public AddPlan? Add { get; set; }
+
+    public string MethodName => $"Layer{Index}";
+}

@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using LowBit.Manifest;
+
+namespace LowBit.Generators;
+
+/// <summary>Everything the emitter writes, decided once per model at generation time.</summary>
+internal sealed class ModelPlan
+{
+    public ModelPlan(ModelManifest manifest, string sourcePath, string className, string @namespace, TensorLayout input, IReadOnlyList<LayerPlan> layers, IReadOnlyList<int> bufferSizes, int patchLength, int sumsLength)
+    {
+        Manifest = manifest;
+        SourcePath = sourcePath;
+        ClassName = className;
+        Namespace = @namespace;
+        Input = input;
+        Layers = layers;
+        BufferSizes = bufferSizes;
+        PatchLength = patchLength;
+        SumsLength = sumsLength;
+    }
+
+    public ModelManifest Manifest { get; }
+
+    public string SourcePath { get; }
+
+    public string ClassName { get; }
+
+    public string Namespace { get; }
+
+    public TensorLayout Input { get; }
+
+    public IReadOnlyList<LayerPlan> Layers { get; }
+
+    public IReadOnlyList<int> BufferSizes { get; }
+
+    /// <summary>Bytes of the patch scratch buffer (0 when no layer gathers).</summary>
+    public int PatchLength { get; }
+
+    /// <summary>Ints of the pooling sum scratch buffer (0 when no layer averages).</summary>
+    public int SumsLength { get; }
+
+    public int InputLength => Manifest.Input.Shape.Length;
+
+    public int OutputLength => Manifest.OutputLayer.OutputShape.Length;
+
+    public bool IsClassifier => Manifest.OutputLayer.OutputShape.Rank == 1;
+}

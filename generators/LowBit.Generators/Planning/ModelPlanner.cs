@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LowBit.Manifest;
+
+namespace LowBit.Generators;
+
+/// <summary>
+/// Lowers a validated manifest to a <see cref="ModelPlan"/>: tensor layouts, weights re-laid out for
+/// the dot kernels, offsets folded into thresholds, and scratch buffers shared by tensors whose
+/// lifetimes do not overlap. Reports what the generated kernels cannot run as (JSON path, message).
+/// </summary>
+internal static class ModelPlanner
+{
+    /// <summary>Slack after every buffer: dot kernels read whole 16-byte steps past a pixel's last channel.</summary>
+    public const int BufferSlack = 32;
+
+    public static ModelPlan Plan(ModelManifest manifest, string sourcePath, string className, string @namespace, List<(string Path, string Message)> problems)
+    {
+        var tensors = new Dictionary<string, TensorLayout>(StringComparer.Ordinal);
+        var input = new TensorLayout(ManifestFormat.InputId, manifest.Input.Shape, manifest.Input.Levels);
+        tensors[input.Id] = input;
+
+        var layers = new List<LayerPlan>();
+        for (int i = 0; i < manifest.Layers.Count; i++)
+        {
+            var layer = manifest.Layers[i];
+            var inputs = layer.Inputs.Select(id => tensors[id]).ToArray();
+            var outputLevels = OutputLevels(layer, inputs[0]);
+            var output = outputLevels is null ? null : new TensorLayout(layer.Id, layer.OutputShape, outputLevels);
+            if (output is not null)
+            {
+                tensors[layer.Id] = output;
+            }
+
+            var plan = new LayerPlan(i + 1, layer, inputs, output);
+            var path = $"$.layers[{i}]";
+            switch (layer)
+            {
+                case Conv2dLayer conv:
+                    plan.Dot = DotLayerPlanner.PlanConv(conv, inputs[0], output, path, problems);
+                    break;
+                case LinearLayer linear:
+                    plan.Dot = DotLayerPlanner.PlanLinear(linear, inputs[0], output, path, problems);
+                    break;
+                case AddLayer add:
+                    plan.Add = PlanAdd(add, inputs[0], inputs[1], path, problems);
+                    break;
+            }
+
+            layers.Add(plan);
+        }
+
+        var bufferSizes = AssignBuffers(input, layers);
+        int patch = layers.Where(l => l.Dot is { ReadsInputDirectly: false }).Select(l => l.Dot!.PaddedK).DefaultIfEmpty(0).Max();
+        int sums = layers.Where(l => l.Layer is AvgPool2dLayer or GlobalAvgPoolLayer).Select(l => l.Inputs[0].Channels).DefaultIfEmpty(0).Max();
+        return new ModelPlan(manifest, sourcePath, className, @namespace, input, layers, bufferSizes, patch, sums);
+    }
+
+    private static LevelFormat? OutputLevels(Layer layer, TensorLayout input) => layer switch
+    {
+        Conv2dLayer { Requantize: ThresholdRequantization t } => t.Levels,
+        LinearLayer { Requantize: ThresholdRequantization t } => t.Levels,
+        Conv2dLayer or LinearLayer => null,
+        AddLayer add => add.Requantize.Levels,
+        _ => input.Levels,
+    };
+
+    private static AddPlan PlanAdd(AddLayer add, TensorLayout first, TensorLayout second, string path, List<(string, string)> problems)
+    {
+        long correction = ((long)add.FirstMultiplier * first.Levels.Min) + ((long)add.SecondMultiplier * second.Levels.Min);
+        long bound = (Math.Abs((long)add.FirstMultiplier) * first.MaxStored) + (Math.Abs((long)add.SecondMultiplier) * second.MaxStored);
+        if (bound >= int.MaxValue)
+        {
+            problems.Add((path + ".multipliers", $"expected the offset accumulator bound to fit int32, found {bound}"));
+        }
+
+        var requantization = add.Requantize;
+        int channels = first.Channels;
+        var negated = Enumerable.Range(0, channels).Select(requantization.IsNegated).ToArray();
+        var thresholds = ThresholdFolding.Fold(requantization, channels, c => correction, negated);
+        return new AddPlan(thresholds, negated, requantization.Levels.Bits, bound);
+    }
+
+    /// <summary>Greedy liveness allocation: a tensor's buffer is free again after its last reader has run.</summary>
+    private static IReadOnlyList<int> AssignBuffers(TensorLayout input, List<LayerPlan> layers)
+    {
+        var lastUse = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var layer in layers)
+        {
+            foreach (var tensor in layer.Inputs)
+            {
+                lastUse[tensor.Id] = layer.Index;
+            }
+        }
+
+        var sizes = new List<int>();
+        var free = new List<int>();
+        int Allocate(TensorLayout tensor)
+        {
+            int needed = tensor.Length + BufferSlack;
+            int index = free.Count > 0 ? free.OrderByDescending(b => sizes[b]).First() : -1;
+            if (index < 0)
+            {
+                index = sizes.Count;
+                sizes.Add(0);
+            }
+            else
+            {
+                free.Remove(index);
+            }
+
+            sizes[index] = Math.Max(sizes[index], needed);
+            return index;
+        }
+
+        input.Buffer = Allocate(input);
+        foreach (var layer in layers)
+        {
+            if (layer.Output is not null)
+            {
+                layer.Output.Buffer = Allocate(layer.Output);
+            }
+
+            foreach (var tensor in layer.Inputs.Distinct())
+            {
+                if (lastUse[tensor.Id] == layer.Index)
+                {
+                    free.Add(tensor.Buffer);
+                }
+            }
+        }
+
+        return sizes;
+    }
+}

@@ -24,14 +24,14 @@ internal static class SimpleLayerEmitter
                 using (w.Block($"private void {name}(ReadOnlySpan<byte> input, Span<byte> output)"))
                 {
                     var p = avgPool.Window;
-                    w.Line($"LowBitLayerKernels.AvgPool(input, output, _sums, {input.Height}, {input.Width}, {input.Channels}, {p.KernelHeight}, {p.KernelWidth}, {p.StrideHeight}, {p.StrideWidth}, {p.PadTop}, {p.PadLeft}, {output.Height}, {output.Width}, {input.StoredZero});");
+                    w.Line($"LowBitLayerKernels.AvgPool(input, output, _sums, {input.Height}, {input.Width}, {input.Channels}, {p.KernelHeight}, {p.KernelWidth}, {p.StrideHeight}, {p.StrideWidth}, {p.PadTop}, {p.PadLeft}, {output.Height}, {output.Width}, {input.StoredZero}, {input.Levels.Min});");
                 }
 
                 break;
             case GlobalAvgPoolLayer:
                 using (w.Block($"private void {name}(ReadOnlySpan<byte> input, Span<byte> output)"))
                 {
-                    w.Line($"LowBitLayerKernels.GlobalAvgPool(input, output, _sums, {input.Pixels}, {input.Channels});");
+                    w.Line($"LowBitLayerKernels.GlobalAvgPool(input, output, _sums, {input.Pixels}, {input.Channels}, {input.Levels.Min});");
                 }
 
                 break;

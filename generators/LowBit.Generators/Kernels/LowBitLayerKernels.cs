@@ -134,8 +134,17 @@ namespace LowBit.Generated
             }
         }
 
+        /// <summary>
+        /// Round-half-to-even average of stored levels whose true levels are stored + <paramref name="levelMin"/>.
+        /// The offset is undone before rounding: ties round to the even *level*, and an odd offset
+        /// (signed 1-bit levels, min = −1) would otherwise flip them.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static byte AverageStored(int storedSum, int count, int levelMin) =>
+            (byte)(DivideRoundHalfEven(storedSum + (count * levelMin), count) - levelMin);
+
         /// <summary>Average pooling on HWC levels: padded positions read <paramref name="pad"/>, divisor is the kernel area.</summary>
-        public static void AvgPool(ReadOnlySpan<byte> input, Span<byte> output, Span<int> sums, int height, int width, int channels, int kernelHeight, int kernelWidth, int strideHeight, int strideWidth, int padTop, int padLeft, int outHeight, int outWidth, byte pad)
+        public static void AvgPool(ReadOnlySpan<byte> input, Span<byte> output, Span<int> sums, int height, int width, int channels, int kernelHeight, int kernelWidth, int strideHeight, int strideWidth, int padTop, int padLeft, int outHeight, int outWidth, byte pad, int levelMin)
         {
             int area = kernelHeight * kernelWidth;
             for (int oy = 0; oy < outHeight; oy++)
@@ -160,14 +169,14 @@ namespace LowBit.Generated
                     int outBase = (oy * outWidth + ox) * channels;
                     for (int c = 0; c < channels; c++)
                     {
-                        output[outBase + c] = (byte)DivideRoundHalfEven(sums[c], area);
+                        output[outBase + c] = AverageStored(sums[c], area, levelMin);
                     }
                 }
             }
         }
 
         /// <summary>Per-channel average over all pixels of an HWC map, rounded half to even.</summary>
-        public static void GlobalAvgPool(ReadOnlySpan<byte> input, Span<byte> output, Span<int> sums, int pixels, int channels)
+        public static void GlobalAvgPool(ReadOnlySpan<byte> input, Span<byte> output, Span<int> sums, int pixels, int channels, int levelMin)
         {
             sums.Slice(0, channels).Clear();
             for (int p = 0; p < pixels; p++)
@@ -180,7 +189,7 @@ namespace LowBit.Generated
 
             for (int c = 0; c < channels; c++)
             {
-                output[c] = (byte)DivideRoundHalfEven(sums[c], pixels);
+                output[c] = AverageStored(sums[c], pixels, levelMin);
             }
         }
 

@@ -7,9 +7,14 @@ using LowBit.Generated;
 using LowBit.Manifest;
 using LowBit.Runtime;
 
-// Usage: LowBit.BitExact [samples per model, default 24]
-int samples = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 24;
+// Usage: LowBit.BitExact [samples per model, default 24] | --allocations
 Console.WriteLine(IsaReport.Describe());
+if (args.Length > 0 && args[0] == "--allocations")
+{
+    return AllocationCheck.Run(LowBitModels.CreateAll());
+}
+
+int samples = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 24;
 
 var manifests = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Models"), "*.lbq")
     .Select(path => ManifestReader.ReadFile(path))

@@ -21,7 +21,7 @@ internal static class LayerFileEmitter
                 {
                     DotLayerEmitter.Emit(w, layer);
                     w.Line();
-                    WriteDotData(w, layer);
+                    WriteDotData(w, model, layer);
                 }
                 else
                 {
@@ -29,10 +29,10 @@ internal static class LayerFileEmitter
                     if (layer.Add is { } add)
                     {
                         w.Line();
-                        DataEmitter.WriteInts(w, $"{layer.MethodName}Thresholds", add.Thresholds, (1 << add.Bits) - 1, "Thresholds per channel against m₀·u_a + m₁·u_b (offsets folded in).");
+                        DataEmitter.WriteInts(w, $"{layer.MethodName}Thresholds", add.Thresholds, (1 << add.Bits) - 1, "Thresholds per channel against m₀·u_a + m₁·u_b (offsets folded in).", model.OptimizedBuild);
                         if (add.Negated.Any(n => n))
                         {
-                            DataEmitter.WriteInts(w, $"{layer.MethodName}Signs", add.Negated.Select(n => n ? -1 : 1).ToArray(), 32, "−1 for channels whose accumulator is negated before comparison.");
+                            DataEmitter.WriteInts(w, $"{layer.MethodName}Signs", add.Negated.Select(n => n ? -1 : 1).ToArray(), 32, "−1 for channels whose accumulator is negated before comparison.", model.OptimizedBuild);
                         }
                     }
                 }
@@ -67,7 +67,7 @@ internal static class LayerFileEmitter
         w.Line("// </auto-generated>");
     }
 
-    private static void WriteDotData(CodeWriter w, LayerPlan layer)
+    private static void WriteDotData(CodeWriter w, ModelPlan model, LayerPlan layer)
     {
         var dot = layer.Dot!;
         string name = layer.MethodName;
@@ -75,28 +75,29 @@ internal static class LayerFileEmitter
             w,
             $"{name}Weights",
             dot.Weights,
-            $"Weights as int8 [group {dot.Groups}][row {dot.PaddedOutChannelsPerGroup}][k {dot.PaddedK}], k = (ky·{dot.KernelWidth} + kx)·{dot.InChannelsPerGroup} + channel; padding rows and columns are 0.");
+            $"Weights as int8 [group {dot.Groups}][row {dot.PaddedOutChannelsPerGroup}][k {dot.PaddedK}], k = (ky·{dot.KernelWidth} + kx)·{dot.InChannelsPerGroup} + channel; padding rows and columns are 0.",
+            model.OptimizedBuild);
         if (dot.FloatOutput is { } output)
         {
             w.Line();
-            DataEmitter.WriteFloats(w, $"{name}Scale", output.Scale, "Output scale per channel.");
+            DataEmitter.WriteFloats(w, $"{name}Scale", output.Scale, "Output scale per channel.", model.OptimizedBuild);
             w.Line();
-            DataEmitter.WriteFloats(w, $"{name}Bias", output.Bias, "Output bias per channel.");
+            DataEmitter.WriteFloats(w, $"{name}Bias", output.Bias, "Output bias per channel.", model.OptimizedBuild);
             if (dot.OffsetCorrection.Any(c => c != 0))
             {
                 w.Line();
-                DataEmitter.WriteInts(w, $"{name}Correction", dot.OffsetCorrection.Select(c => (int)c).ToArray(), 16, "min(input level) · Σ w per channel: restores the accumulator of the stored (offset) levels.");
+                DataEmitter.WriteInts(w, $"{name}Correction", dot.OffsetCorrection.Select(c => (int)c).ToArray(), 16, "min(input level) · Σ w per channel: restores the accumulator of the stored (offset) levels.", model.OptimizedBuild);
             }
 
             return;
         }
 
         w.Line();
-        DataEmitter.WriteInts(w, $"{name}Thresholds", dot.Thresholds, (1 << dot.OutputBits) - 1, $"{(1 << dot.OutputBits) - 1} thresholds per output channel against the offset accumulator.");
+        DataEmitter.WriteInts(w, $"{name}Thresholds", dot.Thresholds, (1 << dot.OutputBits) - 1, $"{(1 << dot.OutputBits) - 1} thresholds per output channel against the offset accumulator.", model.OptimizedBuild);
         if (dot.HasNegated)
         {
             w.Line();
-            DataEmitter.WriteInts(w, $"{name}Signs", dot.Negated.Select(n => n ? -1 : 1).ToArray(), 32, "−1 for channels whose accumulator is negated before comparison.");
+            DataEmitter.WriteInts(w, $"{name}Signs", dot.Negated.Select(n => n ? -1 : 1).ToArray(), 32, "−1 for channels whose accumulator is negated before comparison.", model.OptimizedBuild);
         }
     }
 

@@ -34,6 +34,7 @@ internal static class ModelParser
                     checksum = manifest.Checksum;
                     var problems = new List<(string Path, string Message)>();
                     var candidate = ModelPlanner.Plan(manifest, request.Path, request.ClassName, request.Namespace, problems);
+                    candidate.OptimizedBuild = request.OptimizedBuild;
                     foreach (var (path, message) in problems)
                     {
                         diagnostics.Add(Located(DiagnosticDescriptors.UnsupportedModel, request.Path, text, path, message));

@@ -15,12 +15,14 @@ internal sealed class ModelRequest : IEquatable<ModelRequest>
     private const string ClassNameKey = "build_metadata.AdditionalFiles.ClassName";
     private const string NamespaceKey = "build_metadata.AdditionalFiles.Namespace";
     private const string RootNamespaceKey = "build_property.RootNamespace";
+    private const string OptimizeKey = "build_property.Optimize";
 
-    private ModelRequest(AdditionalText text, string className, string @namespace)
+    private ModelRequest(AdditionalText text, string className, string @namespace, bool optimizedBuild)
     {
         Text = text;
         ClassName = className;
         Namespace = @namespace;
+        OptimizedBuild = optimizedBuild;
     }
 
     public AdditionalText Text { get; }
@@ -32,6 +34,9 @@ internal sealed class ModelRequest : IEquatable<ModelRequest>
     public string Namespace { get; }
 
     public string FullName => Namespace + "." + ClassName;
+
+    /// <summary>Whether the compilation is optimized (Release); unknown counts as optimized.</summary>
+    public bool OptimizedBuild { get; }
 
     public static ModelRequest? TryCreate(AdditionalText text, AnalyzerConfigOptionsProvider options)
     {
@@ -45,14 +50,16 @@ internal sealed class ModelRequest : IEquatable<ModelRequest>
         var @namespace = NonEmpty(fileOptions, NamespaceKey)
             ?? NonEmpty(options.GlobalOptions, RootNamespaceKey)
             ?? ModelNaming.DefaultNamespace;
-        return new ModelRequest(text, className, @namespace);
+        bool optimized = !options.GlobalOptions.TryGetValue(OptimizeKey, out var optimize) || !string.Equals(optimize, "false", StringComparison.OrdinalIgnoreCase);
+        return new ModelRequest(text, className, @namespace, optimized);
     }
 
     public bool Equals(ModelRequest? other) =>
         other is not null
         && ReferenceEquals(Text, other.Text)
         && ClassName == other.ClassName
-        && Namespace == other.Namespace;
+        && Namespace == other.Namespace
+        && OptimizedBuild == other.OptimizedBuild;
 
     public override bool Equals(object? obj) => Equals(obj as ModelRequest);
 

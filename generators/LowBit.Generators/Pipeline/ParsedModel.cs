@@ -40,6 +40,7 @@ internal sealed class ParsedModel : IEquatable<ParsedModel>
         && ClassName == other.ClassName
         && Namespace == other.Namespace
         && Checksum == other.Checksum
+        && (Plan?.OptimizedBuild ?? false) == (other.Plan?.OptimizedBuild ?? false)
         && Diagnostics.Equals(other.Diagnostics);
 
     public override bool Equals(object? obj) => Equals(obj as ParsedModel);

@@ -44,4 +44,7 @@ internal sealed class ModelPlan
     public int OutputLength => Manifest.OutputLayer.OutputShape.Length;
 
     public bool IsClassifier => Manifest.OutputLayer.OutputShape.Rank == 1;
+
+    /// <summary>Whether the build is optimized; decides how constant data is emitted (see <see cref="DataEmitter"/>).</summary>
+    public bool OptimizedBuild { get; set; } = true;
 }

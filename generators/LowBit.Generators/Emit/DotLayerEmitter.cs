@@ -17,6 +17,13 @@ internal static class DotLayerEmitter
     /// <summary>Unroll the channel blocks up to this many; beyond, a loop keeps the file small.</summary>
     private const int MaxUnrolledBlocks = 4;
 
+    /// <summary>
+    /// Whether a store reads the <c>Signs</c> array: only stores whose channel is not a constant (grouped
+    /// layers, looped blocks). Unrolled stores of an ungrouped layer negate the accumulator in place.
+    /// </summary>
+    public static bool ReadsSignsArray(DotLayerPlan dot) =>
+        dot.HasNegated && (dot.Groups > 1 || dot.PaddedOutChannelsPerGroup / 4 > MaxUnrolledBlocks);
+
     public static void Emit(CodeWriter w, LayerPlan layer)
     {
         var dot = layer.Dot!;

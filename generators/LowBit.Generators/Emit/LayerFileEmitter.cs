@@ -32,6 +32,7 @@ internal static class LayerFileEmitter
                         DataEmitter.WriteInts(w, $"{layer.MethodName}Thresholds", add.Thresholds, (1 << add.Bits) - 1, "Thresholds per channel against m₀·u_a + m₁·u_b (offsets folded in).", model.OptimizedBuild);
                         if (add.Negated.Any(n => n))
                         {
+                            w.Line();
                             DataEmitter.WriteInts(w, $"{layer.MethodName}Signs", add.Negated.Select(n => n ? -1 : 1).ToArray(), 32, "−1 for channels whose accumulator is negated before comparison.", model.OptimizedBuild);
                         }
                     }
@@ -71,12 +72,10 @@ internal static class LayerFileEmitter
     {
         var dot = layer.Dot!;
         string name = layer.MethodName;
-        DataEmitter.WriteBytes(
-            w,
-            $"{name}Weights",
-            dot.Weights,
-            $"Weights as int8 [group {dot.Groups}][row {dot.PaddedOutChannelsPerGroup}][k {dot.PaddedK}], k = (ky·{dot.KernelWidth} + kx)·{dot.InChannelsPerGroup} + channel; padding rows and columns are 0.",
-            model.OptimizedBuild);
+        string layout = dot.Layer is LinearLayer
+            ? $"Weights as int8 [row {dot.PaddedOutChannelsPerGroup}][k {dot.PaddedK}], k = input feature; padding rows and columns are 0."
+            : $"Weights as int8 [group {dot.Groups}][row {dot.PaddedOutChannelsPerGroup}][k {dot.PaddedK}], k = (ky·{dot.KernelWidth} + kx)·{dot.InChannelsPerGroup} + channel; padding rows and columns are 0.";
+        DataEmitter.WriteBytes(w, $"{name}Weights", dot.Weights, layout, model.OptimizedBuild);
         if (dot.FloatOutput is { } output)
         {
             w.Line();
@@ -94,7 +93,7 @@ internal static class LayerFileEmitter
 
         w.Line();
         DataEmitter.WriteInts(w, $"{name}Thresholds", dot.Thresholds, (1 << dot.OutputBits) - 1, $"{(1 << dot.OutputBits) - 1} thresholds per output channel against the offset accumulator.", model.OptimizedBuild);
-        if (dot.HasNegated)
+        if (DotLayerEmitter.ReadsSignsArray(dot))
         {
             w.Line();
             DataEmitter.WriteInts(w, $"{name}Signs", dot.Negated.Select(n => n ? -1 : 1).ToArray(), 32, "−1 for channels whose accumulator is negated before comparison.", model.OptimizedBuild);

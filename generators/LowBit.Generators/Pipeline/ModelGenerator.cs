@@ -22,7 +22,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
     {
         context.RegisterPostInitializationOutput(static post =>
         {
-            post.AddSource("LowBit.Generated.ILowBitModel.g.cs", SharedSources.InterfaceSource);
+            post.AddSource(SharedSources.InterfaceHintName, SharedSources.InterfaceSource);
             foreach (var (hintName, source) in SharedSources.Kernels())
             {
                 post.AddSource(hintName, source);

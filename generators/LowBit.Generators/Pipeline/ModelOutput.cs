@@ -27,7 +27,7 @@ internal static class ModelOutput
             return;
         }
 
-        string prefix = model.FullName;
+        string prefix = HintPrefix(model.FullName, all);
         context.AddSource($"{prefix}.g.cs", ModelEmitter.Emit(plan));
         foreach (var layer in plan.Layers)
         {
@@ -42,8 +42,24 @@ internal static class ModelOutput
         var names = models.Where(m => m.IsValid).Select(m => m.FullName).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToList();
         if (names.Count > 0)
         {
-            context.AddSource("LowBit.Generated.LowBitModels.g.cs", RegistryEmitter.Emit(names));
+            context.AddSource(SharedSources.RegistryHintName, RegistryEmitter.Emit(names));
         }
+    }
+
+    /// <summary>
+    /// The class name, unless another model's class differs from it only in case: C# tells those apart,
+    /// but hint names (and the file names they become) compare ignoring case, and a clash would throw.
+    /// Then the classes in ordinal order keep the name, add ".2", ".3", … (never an identifier, so never another model's name).
+    /// </summary>
+    private static string HintPrefix(string fullName, ImmutableArray<ModelIdentity> all)
+    {
+        var variants = all.Where(m => m.IsValid && string.Equals(m.FullName, fullName, System.StringComparison.OrdinalIgnoreCase))
+            .Select(m => m.FullName)
+            .Distinct(System.StringComparer.Ordinal)
+            .OrderBy(n => n, System.StringComparer.Ordinal)
+            .ToList();
+        int rank = variants.IndexOf(fullName);
+        return rank <= 0 ? fullName : $"{fullName}.{rank + 1}";
     }
 
     private static string HintSafe(string id) => new(id.Select(c => char.IsLetterOrDigit(c) || c == '_' || c == '-' ? c : '_').ToArray());

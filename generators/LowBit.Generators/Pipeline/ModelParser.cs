@@ -81,6 +81,10 @@ internal static class ModelParser
         {
             diagnostics.Add(DiagnosticInfo.AtFileStart(DiagnosticDescriptors.ClassNameClash, request.Path, request.Path, request.FullName, $"would be in '{request.Namespace}', which is not a valid C# namespace"));
         }
+        else if (SharedSources.IsSharedHintName(request.FullName + ".g.cs"))
+        {
+            diagnostics.Add(DiagnosticInfo.AtFileStart(DiagnosticDescriptors.ClassNameClash, request.Path, request.Path, request.FullName, "is the name of a type LowBit generates into every assembly"));
+        }
     }
 
     private static DiagnosticDescriptor DescriptorFor(ManifestErrorKind kind) => kind switch

@@ -11,8 +11,11 @@ namespace LowBit.Generators;
 /// </summary>
 internal static class DotLayerEmitter
 {
-    /// <summary>Unroll the window gather up to this many positions (7×7 = 49 still reads well).</summary>
-    private const int MaxUnrolledWindow = 49;
+    /// <summary>
+    /// Unroll the window gather up to this many positions (5×5). A 7×7 unroll (49 calls) made the layer
+    /// method too large for the JIT to inline the dot kernel, which then lost its constant arguments.
+    /// </summary>
+    private const int MaxUnrolledWindow = 25;
 
     /// <summary>Unroll the channel blocks up to this many; beyond, a loop keeps the file small.</summary>
     private const int MaxUnrolledBlocks = 4;

@@ -43,7 +43,10 @@ public sealed class ReferenceInterpreter
             _steps[i] = step;
             _buffers[layer.Id] = step.Output;
             shapes[layer.Id] = layer.OutputShape;
-            levels[layer.Id] = OutputLevels(layer) ?? levels[source];
+            if (layer.OutputLevels(levels[source]) is { } outputLevels)
+            {
+                levels[layer.Id] = outputLevels;
+            }
         }
 
         var last = manifest.OutputLayer;
@@ -114,14 +117,6 @@ public sealed class ReferenceInterpreter
         _buffers.TryGetValue(layerId, out var buffer)
             ? buffer
             : throw new ArgumentException($"Model '{Manifest.Name}' has no layer '{layerId}'.", nameof(layerId));
-
-    private static LevelFormat? OutputLevels(Layer layer) => layer switch
-    {
-        Conv2dLayer { Requantize: ThresholdRequantization t } => t.Levels,
-        LinearLayer { Requantize: ThresholdRequantization t } => t.Levels,
-        AddLayer add => add.Requantize.Levels,
-        _ => null,
-    };
 
     private static ReferenceStep CreateStep(Layer layer, int[] input, TensorShape inputShape, LevelFormat inputLevels, IReadOnlyDictionary<string, int[]> buffers) => layer switch
     {

@@ -51,6 +51,9 @@ internal sealed class CodeWriter
 
     public override string ToString() => _text.ToString();
 
+    /// <summary>Text for an XML doc comment.</summary>
+    public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
     public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A float literal that parses back to exactly <paramref name="value"/> ("R" is shortest round-trip on .NET Core).</summary>

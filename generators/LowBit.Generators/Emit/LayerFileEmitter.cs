@@ -16,7 +16,7 @@ internal static class LayerFileEmitter
             ModelEmitter.WriteUsings(w);
             using (w.Block($"partial class {model.ClassName}"))
             {
-                w.Line($"/// <summary>Layer {layer.Index} \"{Xml(layer.Layer.Id)}\": {Xml(LayerDescriptions.Describe(layer.Layer))}.</summary>");
+                w.Line($"/// <summary>Layer {layer.Index} \"{CodeWriter.Xml(layer.Layer.Id)}\": {CodeWriter.Xml(LayerDescriptions.Describe(layer.Layer))}.</summary>");
                 if (layer.Dot is not null)
                 {
                     DotLayerEmitter.Emit(w, layer);
@@ -102,5 +102,4 @@ internal static class LayerFileEmitter
 
     private static int EstimateSize(LayerPlan layer) => 4096 + ((layer.Dot?.Weights.Length ?? 0) * 3) + ((layer.Dot?.Thresholds.Length ?? 0) * 8);
 
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

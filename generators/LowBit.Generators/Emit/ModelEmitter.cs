@@ -33,7 +33,7 @@ internal static class ModelEmitter
         {
             WriteUsings(w);
             w.Line("/// <summary>");
-            w.Line($"/// The LowBit model \"{Xml(manifest.Name)}\" compiled from {Xml(System.IO.Path.GetFileName(model.SourcePath))}: integer-only inference,");
+            w.Line($"/// The LowBit model \"{CodeWriter.Xml(manifest.Name)}\" compiled from {CodeWriter.Xml(System.IO.Path.GetFileName(model.SourcePath))}: integer-only inference,");
             w.Line("/// bit-exact with LowBit's reference interpreter. Allocates nothing per call; an instance is not thread-safe");
             w.Line("/// (it owns its scratch buffers), so use one instance per thread.");
             w.Line("/// </summary>");
@@ -169,5 +169,4 @@ internal static class ModelEmitter
         w.Line("// </auto-generated>");
     }
 
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -33,8 +33,7 @@ internal static class ModelParser
                 {
                     checksum = manifest.Checksum;
                     var problems = new List<(string Path, string Message)>();
-                    var candidate = ModelPlanner.Plan(manifest, request.Path, request.ClassName, request.Namespace, problems);
-                    candidate.OptimizedBuild = request.OptimizedBuild;
+                    var candidate = ModelPlanner.Plan(manifest, request.Path, request.ClassName, request.Namespace, request.OptimizedBuild, problems);
                     foreach (var (path, message) in problems)
                     {
                         diagnostics.Add(Located(DiagnosticDescriptors.UnsupportedModel, request.Path, text, path, message));
@@ -54,7 +53,7 @@ internal static class ModelParser
             plan = null;
         }
 
-        return new ParsedModel(request.Path, request.ClassName, request.Namespace, checksum, plan, new EquatableArray<DiagnosticInfo>(diagnostics));
+        return new ParsedModel(request.Path, request.ClassName, request.Namespace, request.OptimizedBuild, checksum, plan, new EquatableArray<DiagnosticInfo>(diagnostics));
     }
 
     private static ModelManifest? Read(ModelRequest request, Microsoft.CodeAnalysis.Text.SourceText text, List<DiagnosticInfo> diagnostics)

@@ -9,11 +9,12 @@ namespace LowBit.Generators;
 /// </summary>
 internal sealed class ParsedModel : IEquatable<ParsedModel>
 {
-    public ParsedModel(string path, string className, string @namespace, string? checksum, ModelPlan? plan, EquatableArray<DiagnosticInfo> diagnostics)
+    public ParsedModel(string path, string className, string @namespace, bool optimizedBuild, string? checksum, ModelPlan? plan, EquatableArray<DiagnosticInfo> diagnostics)
     {
         Path = path;
         ClassName = className;
         Namespace = @namespace;
+        OptimizedBuild = optimizedBuild;
         Checksum = checksum;
         Plan = plan;
         Diagnostics = diagnostics;
@@ -26,6 +27,9 @@ internal sealed class ParsedModel : IEquatable<ParsedModel>
     public string Namespace { get; }
 
     public string FullName => Namespace + "." + ClassName;
+
+    /// <summary>Part of the identity: the same model is emitted differently for optimized builds.</summary>
+    public bool OptimizedBuild { get; }
 
     public string? Checksum { get; }
 
@@ -40,7 +44,7 @@ internal sealed class ParsedModel : IEquatable<ParsedModel>
         && ClassName == other.ClassName
         && Namespace == other.Namespace
         && Checksum == other.Checksum
-        && (Plan?.OptimizedBuild ?? false) == (other.Plan?.OptimizedBuild ?? false)
+        && OptimizedBuild == other.OptimizedBuild
         && Diagnostics.Equals(other.Diagnostics);
 
     public override bool Equals(object? obj) => Equals(obj as ParsedModel);

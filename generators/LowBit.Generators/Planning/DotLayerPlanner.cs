@@ -66,9 +66,19 @@ internal static class DotLayerPlanner
 
         // Stored activations are level − min, so Σ w·level = Σ w·stored + min·Σ w.
         int min = plan.Input.Levels.Min;
-        plan.OffsetCorrection = Enumerable.Range(0, plan.OutChannels)
-            .Select(oc => (long)min * weights.Skip(oc * k).Take(k).Sum(w => (long)w))
-            .ToArray();
+        var correction = new long[plan.OutChannels];
+        for (int oc = 0; oc < correction.Length; oc++)
+        {
+            long rowSum = 0;
+            for (int i = oc * k; i < (oc + 1) * k; i++)
+            {
+                rowSum += weights[i];
+            }
+
+            correction[oc] = min * rowSum;
+        }
+
+        plan.OffsetCorrection = correction;
 
         switch (requantization)
         {

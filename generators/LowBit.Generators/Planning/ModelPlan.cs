@@ -6,12 +6,13 @@ namespace LowBit.Generators;
 /// <summary>Everything the emitter writes, decided once per model at generation time.</summary>
 internal sealed class ModelPlan
 {
-    public ModelPlan(ModelManifest manifest, string sourcePath, string className, string @namespace, TensorLayout input, IReadOnlyList<LayerPlan> layers, IReadOnlyList<int> bufferSizes, int patchLength, int sumsLength)
+    public ModelPlan(ModelManifest manifest, string sourcePath, string className, string @namespace, bool optimizedBuild, TensorLayout input, IReadOnlyList<LayerPlan> layers, IReadOnlyList<int> bufferSizes, int patchLength, int sumsLength)
     {
         Manifest = manifest;
         SourcePath = sourcePath;
         ClassName = className;
         Namespace = @namespace;
+        OptimizedBuild = optimizedBuild;
         Input = input;
         Layers = layers;
         BufferSizes = bufferSizes;
@@ -46,5 +47,5 @@ internal sealed class ModelPlan
     public bool IsClassifier => Manifest.OutputLayer.OutputShape.Rank == 1;
 
     /// <summary>Whether the build is optimized; decides how constant data is emitted (see <see cref="DataEmitter"/>).</summary>
-    public bool OptimizedBuild { get; set; } = true;
+    public bool OptimizedBuild { get; }
 }

@@ -15,7 +15,7 @@ internal static class ModelPlanner
     /// <summary>Slack after every buffer: dot kernels read whole 16-byte steps past a pixel's last channel.</summary>
     public const int BufferSlack = 32;
 
-    public static ModelPlan Plan(ModelManifest manifest, string sourcePath, string className, string @namespace, List<(string Path, string Message)> problems)
+    public static ModelPlan Plan(ModelManifest manifest, string sourcePath, string className, string @namespace, bool optimizedBuild, List<(string Path, string Message)> problems)
     {
         var tensors = new Dictionary<string, TensorLayout>(StringComparer.Ordinal);
         var input = new TensorLayout(ManifestFormat.InputId, manifest.Input.Shape, manifest.Input.Levels);
@@ -26,7 +26,7 @@ internal static class ModelPlanner
         {
             var layer = manifest.Layers[i];
             var inputs = layer.Inputs.Select(id => tensors[id]).ToArray();
-            var outputLevels = OutputLevels(layer, inputs[0]);
+            var outputLevels = layer.OutputLevels(inputs[0].Levels);
             var output = outputLevels is null ? null : new TensorLayout(layer.Id, layer.OutputShape, outputLevels);
             if (output is not null)
             {
@@ -54,17 +54,8 @@ internal static class ModelPlanner
         var bufferSizes = AssignBuffers(input, layers);
         int patch = layers.Where(l => l.Dot is { ReadsInputDirectly: false }).Select(l => l.Dot!.PaddedK).DefaultIfEmpty(0).Max();
         int sums = layers.Where(l => l.Layer is AvgPool2dLayer or GlobalAvgPoolLayer).Select(l => l.Inputs[0].Channels).DefaultIfEmpty(0).Max();
-        return new ModelPlan(manifest, sourcePath, className, @namespace, input, layers, bufferSizes, patch, sums);
+        return new ModelPlan(manifest, sourcePath, className, @namespace, optimizedBuild, input, layers, bufferSizes, patch, sums);
     }
-
-    private static LevelFormat? OutputLevels(Layer layer, TensorLayout input) => layer switch
-    {
-        Conv2dLayer { Requantize: ThresholdRequantization t } => t.Levels,
-        LinearLayer { Requantize: ThresholdRequantization t } => t.Levels,
-        Conv2dLayer or LinearLayer => null,
-        AddLayer add => add.Requantize.Levels,
-        _ => input.Levels,
-    };
 
     private static AddPlan PlanAdd(AddLayer add, TensorLayout first, TensorLayout second, string path, List<(string, string)> problems)
     {

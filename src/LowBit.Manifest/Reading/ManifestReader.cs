@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.IO;
 using System.Text;
 using System.Text.Json;
@@ -14,6 +15,8 @@ namespace LowBit.Manifest;
 public static partial class ManifestReader
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads manifest text, e.g. a source generator's AdditionalText.</summary>
     public static ModelManifest ReadText(string text, string filePath, long maxFileBytes = ManifestFormat.DefaultMaxFileBytes)
@@ -39,7 +42,7 @@ public static partial class ManifestReader
             throw Fail(filePath, "$", "expected a JSON manifest object, found only white space");
         }
 
-        CheckUtf8(content.Span, filePath);
+        CheckUtf8(content, filePath);
         using var document = Parse(content, filePath);
         var root = new JsonObjectReader(document.RootElement, "$", filePath);
         CheckFormat(root);
@@ -79,16 +82,22 @@ public static partial class ManifestReader
     /// JSON readers may pass invalid UTF-8 inside strings through unchecked; a corrupt byte must be
     /// reported as such rather than surface later as an unrelated exception.
     /// </summary>
-    private static void CheckUtf8(ReadOnlySpan<byte> utf8, string filePath)
+    private static void CheckUtf8(ReadOnlyMemory<byte> utf8, string filePath)
     {
-        int invalid = FindInvalidUtf8(utf8);
-        if (invalid >= 0)
+        var bytes = MemoryMarshal.TryGetArray(utf8, out var segment) ? segment : new ArraySegment<byte>(utf8.ToArray());
+        try
         {
+            StrictUtf8.GetCharCount(bytes.Array!, bytes.Offset, bytes.Count);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var span = utf8.Span;
+            int invalid = Math.Max(0, Math.Min(e.Index, span.Length - 1));
             int line = 1;
             int lineStart = 0;
             for (int i = 0; i < invalid; i++)
             {
-                if (utf8[i] == (byte)'\n')
+                if (span[i] == (byte)'\n')
                 {
                     line++;
                     lineStart = i + 1;
@@ -98,73 +107,9 @@ public static partial class ManifestReader
             throw Fail(
                 filePath,
                 "$",
-                $"expected UTF-8 text, found the invalid byte 0x{utf8[invalid]:X2} at line {line}, byte {invalid - lineStart + 1}: the file is corrupt or not a manifest",
+                $"expected UTF-8 text, found the invalid byte 0x{span[invalid]:X2} at line {line}, byte {invalid - lineStart + 1}: the file is corrupt or not a manifest",
                 ManifestErrorKind.Corrupt);
         }
-    }
-
-    /// <summary>Index of the first byte that does not start or continue a valid UTF-8 sequence, or −1.</summary>
-    private static int FindInvalidUtf8(ReadOnlySpan<byte> utf8)
-    {
-        int i = 0;
-        while (i < utf8.Length)
-        {
-            byte b = utf8[i];
-            if (b < 0x80)
-            {
-                i++;
-                continue;
-            }
-
-            int length;
-            int min;
-            if (b >= 0xC2 && b <= 0xDF)
-            {
-                length = 2;
-                min = 0x80;
-            }
-            else if (b >= 0xE0 && b <= 0xEF)
-            {
-                length = 3;
-                min = 0x800;
-            }
-            else if (b >= 0xF0 && b <= 0xF4)
-            {
-                length = 4;
-                min = 0x10000;
-            }
-            else
-            {
-                return i;
-            }
-
-            if (i + length > utf8.Length)
-            {
-                return i;
-            }
-
-            int codePoint = b & (0x7F >> length);
-            for (int k = 1; k < length; k++)
-            {
-                byte next = utf8[i + k];
-                if ((next & 0xC0) != 0x80)
-                {
-                    return i;
-                }
-
-                codePoint = (codePoint << 6) | (next & 0x3F);
-            }
-
-            // Overlong forms, UTF-16 surrogates and code points above U+10FFFF are not UTF-8.
-            if (codePoint < min || (codePoint >= 0xD800 && codePoint <= 0xDFFF) || codePoint > 0x10FFFF)
-            {
-                return i;
-            }
-
-            i += length;
-        }
-
-        return -1;
     }
 
     private static long OffsetOf(ReadOnlySpan<byte> utf8, long line, long byteInLine)

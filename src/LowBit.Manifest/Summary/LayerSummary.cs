@@ -87,7 +87,7 @@ public sealed class LayerSummary
                 long outputPositions = (long)conv.OutputShape.Height * conv.OutputShape.Width;
                 return new LayerSummary(
                     layer,
-                    (conv.Requantize as ThresholdRequantization)?.Levels,
+                    layer.OutputLevels(inputLevels),
                     conv.WeightCount,
                     PackedWeights.PackedLength(conv.WeightCount, conv.Weights.Bits),
                     CountRequantizationBytes(conv.Requantize),
@@ -97,16 +97,15 @@ public sealed class LayerSummary
             case LinearLayer linear:
                 return new LayerSummary(
                     layer,
-                    (linear.Requantize as ThresholdRequantization)?.Levels,
+                    layer.OutputLevels(inputLevels),
                     linear.WeightCount,
                     PackedWeights.PackedLength(linear.WeightCount, linear.Weights.Bits),
                     CountRequantizationBytes(linear.Requantize),
                     linear.WeightCount);
             case AddLayer add:
-                return new LayerSummary(layer, add.Requantize.Levels, 0, 0, CountRequantizationBytes(add.Requantize), 0);
+                return new LayerSummary(layer, layer.OutputLevels(inputLevels), 0, 0, CountRequantizationBytes(add.Requantize), 0);
             default:
-                // Pooling and flatten keep the input's level format.
-                return new LayerSummary(layer, inputLevels, 0, 0, 0, 0);
+                return new LayerSummary(layer, layer.OutputLevels(inputLevels), 0, 0, 0, 0);
         }
     }
 

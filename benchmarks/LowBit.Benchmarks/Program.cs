@@ -9,7 +9,7 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LowBit.Benchmarks;
-using LowBit.Manifest;
+using LowBit.TestModels;
 using Perfolizer.Horology;
 using Perfolizer.Metrology;
 
@@ -21,8 +21,8 @@ using Perfolizer.Metrology;
 //   ... -- --write-resnet18 <dir>     the generator-scale experiment: model + throwaway project (outside the repo)
 //   ... -- --loop <model> [seconds]   generated Predict in a loop, for a sampling profiler (perf with DOTNET_PerfMapEnabled=1)
 var arguments = new List<string>(args);
-string repositoryRoot = ResNet18Scale.FindRepositoryRoot(Environment.CurrentDirectory)
-    ?? ResNet18Scale.FindRepositoryRoot(AppContext.BaseDirectory)
+string repositoryRoot = RepositoryPaths.FindAbove(Environment.CurrentDirectory)
+    ?? RepositoryPaths.FindAbove(AppContext.BaseDirectory)
     ?? Environment.CurrentDirectory;
 string modelsDirectory = Path.Combine(repositoryRoot, "benchmarks", "LowBit.Benchmarks", "Models");
 

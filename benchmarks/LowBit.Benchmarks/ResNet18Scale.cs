@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
 using LowBit.Manifest;
 using LowBit.TestModels;
 
@@ -178,18 +177,4 @@ public static class ResNet18Scale
         return mismatches == 0 && allocated == 0 ? 0 : 1;
 
         """;
-
-    /// <summary>The directory holding LowBitCompiler.sln, searched upwards from <paramref name="start"/>.</summary>
-    public static string? FindRepositoryRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (dir.EnumerateFiles("LowBitCompiler.sln").Any())
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.IO;
 
 namespace LowBit.Generators.Tests;
@@ -34,14 +33,7 @@ public sealed class Arm64BitExactTests : IClassFixture<Arm64RunnerFixture>
     public void Generated_code_equals_the_interpreter_on_arm64(string configuration, string environment, string lowBitPath, string eightBitPath)
     {
         Assert.True(File.Exists(_arm64.Qemu), $"qemu-aarch64 is not installed; the ARM suite needs: {Arm64RunnerFixture.RequiredPackages}. .ci/run installs them.");
-        var variables = new Dictionary<string, string>();
-        if (environment.Length > 0)
-        {
-            var parts = environment.Split('=');
-            variables[parts[0]] = parts[1];
-        }
-
-        var result = _arm64.Run(variables, Samples);
+        var result = _arm64.Run(ChildProcess.Variables(environment), Samples);
 
         Assert.True(result.ExitCode == 0, $"{configuration}: the arm64 runner failed:\n{result.Output}");
         Assert.Contains("arch=Arm64", result.Output);

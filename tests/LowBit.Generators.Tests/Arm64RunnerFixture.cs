@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using LowBit.TestModels;
 
 namespace LowBit.Generators.Tests;
 
@@ -22,7 +23,7 @@ public sealed class Arm64RunnerFixture : IDisposable
         _runner = new Lazy<string>(Publish);
     }
 
-    public string Qemu { get; } = DotnetCli.FindOnPath("qemu-aarch64") ?? string.Empty;
+    public string Qemu { get; } = ChildProcess.FindOnPath("qemu-aarch64") ?? string.Empty;
 
     /// <summary>The published runner executable; publishing happens on first use.</summary>
     public string Runner => _runner.Value;

@@ -1,6 +1,9 @@
-using System.Collections.Generic;
+using System;
+using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Runtime.Intrinsics.X86;
+using LowBit.TestModels;
 
 namespace LowBit.Generators.Tests;
 
@@ -26,7 +29,7 @@ public sealed class BitExactTests
     [MemberData(nameof(X64Paths))]
     public void Generated_code_equals_the_interpreter_bit_for_bit(string configuration, string environment, string expectedPath)
     {
-        var result = RunRunner(environment, Samples.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var result = RunRunner(environment, Samples.ToString(CultureInfo.InvariantCulture));
 
         Assert.True(result.ExitCode == 0, $"{configuration}: the bit-exact runner failed:\n{result.Output}");
         Assert.Contains($"low-bit={expectedPath}", result.Output);
@@ -42,19 +45,22 @@ public sealed class BitExactTests
         Assert.Contains("0 models allocate", result.Output);
     }
 
-    internal static ChildProcess.Result RunRunner(string environment, params string[] arguments)
+    /// <summary>The runner's build output for the configuration these tests were built in.</summary>
+    private static string Runner
     {
-        var runner = RepositoryPaths.BitExactRunner;
-        Assert.True(File.Exists(runner), $"The bit-exact runner was not built: {runner}");
-        var variables = new Dictionary<string, string>();
-        if (environment.Length > 0)
+        get
         {
-            var parts = environment.Split('=');
-            variables[parts[0]] = parts[1];
+            // …/tests/LowBit.Generators.Tests/bin/<Configuration>/net10.0/ → the same under LowBit.BitExact.
+            var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var configuration = framework.Parent!.Name;
+            return Path.Combine(RepositoryPaths.Root, "tests", "LowBit.BitExact", "bin", configuration, framework.Name, "LowBit.BitExact.dll");
         }
+    }
 
-        var commandLine = new List<string> { runner };
-        commandLine.AddRange(arguments);
-        return ChildProcess.Run("dotnet", commandLine, variables);
+    private static ChildProcess.Result RunRunner(string environment, params string[] arguments)
+    {
+        var runner = Runner;
+        Assert.True(File.Exists(runner), $"The bit-exact runner was not built: {runner}");
+        return ChildProcess.Run("dotnet", arguments.Prepend(runner), ChildProcess.Variables(environment));
     }
 }

@@ -19,7 +19,7 @@ public sealed class CatalogModelFilesTests
     [Fact]
     public void Committed_catalog_files_equal_the_catalog()
     {
-        var directory = RepositoryPaths.CatalogModels;
+        var directory = RepositoryPaths.Combine("tests/LowBit.BitExact/Models");
         bool accept = Environment.GetEnvironmentVariable("LOWBIT_ACCEPT") == "1";
         if (accept)
         {

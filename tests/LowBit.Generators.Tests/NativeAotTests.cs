@@ -79,8 +79,8 @@ public sealed class NativeAotTests
     private static void AssertToolchain()
     {
         // The ILCompiler targets link with clang, or gcc when there is no clang, and strip symbols with objcopy.
-        var compiler = DotnetCli.FindOnPath("clang", "gcc");
-        var objcopy = DotnetCli.FindOnPath("llvm-objcopy", "objcopy");
+        var compiler = ChildProcess.FindOnPath("clang", "gcc");
+        var objcopy = ChildProcess.FindOnPath("llvm-objcopy", "objcopy");
         var missing = new StringBuilder();
         if (compiler is null)
         {

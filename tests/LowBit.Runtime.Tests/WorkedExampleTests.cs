@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using LowBit.Manifest;
+using LowBit.TestModels;
 
 namespace LowBit.Runtime.Tests;
 

@@ -45,8 +45,6 @@ internal sealed class LevelStatistics
 
     public int ElementsPerGroup { get; }
 
-    public int Groups => _probabilities.Length;
-
     /// <summary>Levels spread evenly over their range, as the builder assumes for the model input.</summary>
     public static LevelStatistics Uniform(LevelFormat levels, int groups, int elementsPerGroup)
     {

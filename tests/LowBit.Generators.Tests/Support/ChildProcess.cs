@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
+using System.Linq;
 
 namespace LowBit.Generators.Tests;
 
@@ -42,5 +44,27 @@ internal static class ChildProcess
         }
 
         return new Result(process.ExitCode, stdout + stderr.Result);
+    }
+
+    /// <summary>The variable of a theory row's "NAME=value", or none for an empty string.</summary>
+    public static Dictionary<string, string> Variables(string assignment)
+    {
+        var variables = new Dictionary<string, string>();
+        if (assignment.Length > 0)
+        {
+            var parts = assignment.Split('=', 2);
+            variables[parts[0]] = parts[1];
+        }
+
+        return variables;
+    }
+
+    /// <summary>The first of <paramref name="names"/> found on PATH, or null.</summary>
+    public static string? FindOnPath(params string[] names)
+    {
+        var directories = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return names
+            .SelectMany(name => directories.Select(directory => Path.Combine(directory, name)))
+            .FirstOrDefault(File.Exists);
     }
 }

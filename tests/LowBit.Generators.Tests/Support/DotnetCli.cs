@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 
 namespace LowBit.Generators.Tests;
 
@@ -27,20 +27,11 @@ internal static class DotnetCli
         return ChildProcess.Run("dotnet", arguments, variables, workingDirectory, timeoutSeconds);
     }
 
-    /// <summary>The first of <paramref name="names"/> found on PATH, or null.</summary>
-    public static string? FindOnPath(params string[] names)
-    {
-        var directories = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        return names
-            .SelectMany(name => directories.Select(directory => Path.Combine(directory, name)))
-            .FirstOrDefault(File.Exists);
-    }
-
     /// <summary>Lines of build output that report a warning (MSBuild's "0 Warning(s)" summary aside).</summary>
     public static IReadOnlyList<string> WarningLines(string output) =>
         output.Split('\n')
             .Select(line => line.TrimEnd('\r'))
             .Where(line => line.Contains("warning", StringComparison.OrdinalIgnoreCase))
-            .Where(line => !System.Text.RegularExpressions.Regex.IsMatch(line, @"^\s*0 Warning\(s\)\s*$"))
+            .Where(line => !Regex.IsMatch(line, @"^\s*0 Warning\(s\)\s*$"))
             .ToList();
 }

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LowBit.Manifest;
+using LowBit.TestModels;
 
 namespace LowBit.Generators.Tests;
 
@@ -16,7 +17,7 @@ internal static class ModelTexts
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly Lazy<string> TinyCnnText = new(() => ManifestWriter.ToJson(LowBit.TestModels.ExampleModels.TinyCnnW2A2()));
+    private static readonly Lazy<string> TinyCnnText = new(() => ManifestWriter.ToJson(ExampleModels.TinyCnnW2A2()));
 
     /// <summary>tiny_cnn_w2a2 (conv1, maxpool2, conv3, flatten4, fc5) as ManifestWriter writes it.</summary>
     public static string TinyCnn => TinyCnnText.Value;

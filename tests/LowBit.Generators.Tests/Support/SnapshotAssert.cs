@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using LowBit.TestModels;
 
 namespace LowBit.Generators.Tests;
 

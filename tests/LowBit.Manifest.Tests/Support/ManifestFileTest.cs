@@ -1,7 +1,7 @@
-using LowBit.TestModels;
 using System;
 using System.IO;
 using System.Text;
+using LowBit.TestModels;
 
 namespace LowBit.Manifest.Tests.Support;
 

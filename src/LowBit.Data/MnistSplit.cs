@@ -1,0 +1,4 @@
+namespace LowBit.Data;
+
+/// <summary>A training set and a disjoint test set.</summary>
+public sealed record MnistSplit(MnistDataset Train, MnistDataset Test);

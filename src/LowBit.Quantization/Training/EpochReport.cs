@@ -1,0 +1,6 @@
+using System;
+
+namespace LowBit.Quantization.Training;
+
+/// <summary>One finished epoch: mean training loss, training accuracy over the epoch's batches, wall time.</summary>
+public sealed record EpochReport(int Epoch, int Epochs, double Loss, double TrainAccuracy, TimeSpan Duration);

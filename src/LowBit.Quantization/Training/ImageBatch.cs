@@ -1,0 +1,40 @@
+using System;
+using LowBit.Data;
+using static TorchSharp.torch;
+
+namespace LowBit.Quantization.Training;
+
+/// <summary>A labelled image set as two tensors: images [N, 1, 28, 28] float32 in [0, 1], labels [N] int64.</summary>
+public sealed class ImageBatch : IDisposable
+{
+    public ImageBatch(Tensor images, Tensor labels)
+    {
+        Images = images;
+        Labels = labels;
+    }
+
+    public Tensor Images { get; }
+
+    public Tensor Labels { get; }
+
+    public long Count => Labels.shape[0];
+
+    public static ImageBatch FromMnist(MnistDataset data)
+    {
+        var pixels = data.Pixels.ToArray();
+        var labels = new long[data.Count];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            labels[i] = data.GetLabel(i);
+        }
+
+        var images = tensor(pixels, new long[] { data.Count, 1, MnistDataset.ImageHeight, MnistDataset.ImageWidth });
+        return new ImageBatch(images.DetachFromDisposeScope(), tensor(labels).DetachFromDisposeScope());
+    }
+
+    public void Dispose()
+    {
+        Images.Dispose();
+        Labels.Dispose();
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LowBit.Quantization.Training;
+
+/// <summary>
+/// Plain supervised training with cross-entropy and Adam on a cosine schedule. Every step runs inside
+/// its own dispose scope, so tensor memory stays flat across epochs (without it, a DSQ run here grew to
+/// 16 GB in 3 epochs).
+/// </summary>
+public static class Trainer
+{
+    public static IReadOnlyList<EpochReport> Train(nn.Module<Tensor, Tensor> model, ImageBatch data, TrainingOptions options, Action<EpochReport>? onEpoch = null)
+    {
+        set_num_threads(options.Threads);
+        var generator = new Generator((ulong)options.Seed);
+        using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        var reports = new List<EpochReport>();
+        var count = data.Count;
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            SetLearningRate(optimizer, options.LearningRate * 0.5 * (1 + Math.Cos(Math.PI * (epoch - 1) / options.Epochs)));
+            model.train();
+            var clock = Stopwatch.StartNew();
+            double lossSum = 0;
+            long correct = 0;
+            using var order = randperm(count, generator: generator);
+            for (long start = 0; start < count; start += options.BatchSize)
+            {
+                using var scope = NewDisposeScope();
+                var index = order.narrow(0, start, Math.Min(options.BatchSize, count - start));
+                var images = data.Images.index_select(0, index);
+                var labels = data.Labels.index_select(0, index);
+                optimizer.zero_grad();
+                var logits = model.call(images);
+                var loss = nn.functional.cross_entropy(logits, labels);
+                loss.backward();
+                optimizer.step();
+                lossSum += loss.item<float>() * index.shape[0];
+                correct += logits.argmax(1).eq(labels).sum().item<long>();
+            }
+
+            var report = new EpochReport(epoch, options.Epochs, lossSum / count, (double)correct / count, clock.Elapsed);
+            reports.Add(report);
+            onEpoch?.Invoke(report);
+        }
+
+        model.eval();
+        return reports;
+    }
+
+    /// <summary>Predicted classes in eval mode.</summary>
+    public static long[] Predict(nn.Module<Tensor, Tensor> model, Tensor images, int batchSize = 500)
+    {
+        model.eval();
+        var count = images.shape[0];
+        var predictions = new long[count];
+        using var _ = no_grad();
+        for (long start = 0; start < count; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            var length = Math.Min(batchSize, count - start);
+            var batch = model.call(images.narrow(0, start, length)).argmax(1).data<long>().ToArray();
+            Array.Copy(batch, 0, predictions, start, length);
+        }
+
+        return predictions;
+    }
+
+    public static double Accuracy(nn.Module<Tensor, Tensor> model, ImageBatch data)
+    {
+        var predictions = Predict(model, data.Images);
+        var labels = data.Labels.data<long>().ToArray();
+        var correct = 0;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            correct += predictions[i] == labels[i] ? 1 : 0;
+        }
+
+        return (double)correct / labels.Length;
+    }
+
+    private static void SetLearningRate(optim.Optimizer optimizer, double rate)
+    {
+        foreach (var group in optimizer.ParamGroups)
+        {
+            group.LearningRate = rate;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace LowBit.Quantization.Training;
+
+/// <summary>How to train. Defaults fit 2 CPU cores: a few epochs of Adam with a cosine schedule.</summary>
+public sealed record TrainingOptions
+{
+    public int Epochs { get; init; } = 3;
+
+    public int BatchSize { get; init; } = 64;
+
+    public double LearningRate { get; init; } = 2e-3;
+
+    /// <summary>Seeds weight initialisation (call <see cref="TorchSession.Seed"/> before building the
+    /// model) and the shuffling order.</summary>
+    public int Seed { get; init; } = 1;
+
+    public int Threads { get; init; } = 2;
+}

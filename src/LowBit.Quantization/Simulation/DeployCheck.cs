@@ -23,7 +23,7 @@ public static class DeployCheck
         var pixels = heldOut.Images.reshape(count, sampleLength).data<float>().ToArray();
         var interpreted = new float[outputLength];
         int agree = 0, torchCorrect = 0, manifestCorrect = 0, mismatches = 0;
-        const int chunk = 250;
+        const int chunk = 128;
         for (var start = 0; start < count; start += chunk)
         {
             using var scope = NewDisposeScope();

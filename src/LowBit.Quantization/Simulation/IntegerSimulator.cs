@@ -132,7 +132,11 @@ public sealed class IntegerSimulator
                 var level = full_like(acc, thresholds.Levels.Min);
                 for (var j = 0; j < thresholds.ThresholdsPerChannel; j++)
                 {
-                    level += signed.ge(table[.., j].reshape(channelShape)).to_type(ScalarType.Int64);
+                    // Disposed per threshold: an 8-bit layer has 255 of them, each a full-size temporary.
+                    using var column = table[.., j].reshape(channelShape);
+                    using var reached = signed.ge(column);
+                    using var counted = reached.to_type(ScalarType.Int64);
+                    level.add_(counted);
                 }
 
                 return level;

@@ -43,7 +43,7 @@ public static class Trainer
                 correct += logits.argmax(1).eq(labels).sum().item<long>();
             }
 
-            var report = new EpochReport(epoch, options.Epochs, lossSum / count, (double)correct / count, clock.Elapsed);
+            var report = new EpochReport(epoch, options.Epochs, lossSum / count, (double)correct / count, clock.Elapsed, Environment.WorkingSet);
             reports.Add(report);
             onEpoch?.Invoke(report);
         }
@@ -53,7 +53,7 @@ public static class Trainer
     }
 
     /// <summary>Predicted classes in eval mode.</summary>
-    public static long[] Predict(nn.Module<Tensor, Tensor> model, Tensor images, int batchSize = 500)
+    public static long[] Predict(nn.Module<Tensor, Tensor> model, Tensor images, int batchSize = 128)
     {
         model.eval();
         var count = images.shape[0];

@@ -1,0 +1,50 @@
+using System;
+using System.Globalization;
+using LowBit.Quantization.Quantizers;
+
+namespace Mnist;
+
+/// <summary>Command-line options of the example: which method, bits, schedule, and where to write.</summary>
+internal sealed record TrainingRun(string Method, LayerBits Bits, int Epochs, int Seed, string? Output)
+{
+    public const string Usage = """
+        usage: Mnist [--method fp32|ste|lsq|dsq] [--bits W2A2] [--epochs 5] [--seed 1] [--out file.lbq]
+          trains the small CNN on the bundled MNIST digits (8,000 train / 2,000 held out), exports the
+          manifest (quantized methods) and checks it against the TorchSharp model on the held-out digits.
+        """;
+
+    public static TrainingRun Parse(string[] args)
+    {
+        var run = new TrainingRun("dsq", new LayerBits(2, 2), 5, 1, null);
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            run = args[i] switch
+            {
+                "--method" => run with { Method = CheckMethod(Value()) },
+                "--bits" => run with { Bits = LayerBits.Parse(Value()) },
+                "--epochs" => run with { Epochs = PositiveInt(Value(), "--epochs") },
+                "--seed" => run with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--out" => run with { Output = Value() },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+
+        return run;
+    }
+
+    private static string CheckMethod(string method)
+    {
+        if (method != "fp32")
+        {
+            QuantizationMethod.Parse(method);
+        }
+
+        return method;
+    }
+
+    private static int PositiveInt(string text, string option) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"{option} expects a positive whole number, found \"{text}\"");
+}

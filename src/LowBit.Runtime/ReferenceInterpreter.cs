@@ -94,10 +94,16 @@ public sealed class ReferenceInterpreter
     public int Classify(ReadOnlySpan<float> input)
     {
         Predict(input, _classifyScratch);
+        return ArgMax(_classifyScratch);
+    }
+
+    /// <summary>Index of the largest score, the first on ties (as torch.argmax picks).</summary>
+    public static int ArgMax(ReadOnlySpan<float> scores)
+    {
         int best = 0;
-        for (int i = 1; i < _classifyScratch.Length; i++)
+        for (int i = 1; i < scores.Length; i++)
         {
-            if (_classifyScratch[i] > _classifyScratch[best])
+            if (scores[i] > scores[best])
             {
                 best = i;
             }

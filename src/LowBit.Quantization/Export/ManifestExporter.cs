@@ -45,7 +45,7 @@ public static class ManifestExporter
                 position = ExportNext(modules, position, state, layers);
             }
 
-            var manifest = new ModelManifest(name, Producer, new InputSpec(inputShape, new LevelFormat(input.Bits, false, 0, input.Scale)), layers);
+            var manifest = new ModelManifest(name, Producer, new InputSpec(inputShape, input.Format), layers);
             CheckLastLayer(modules, layers);
             var errors = ManifestValidator.Validate(manifest, name);
             if (errors.Count > 0)

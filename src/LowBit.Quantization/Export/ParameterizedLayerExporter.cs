@@ -44,8 +44,8 @@ internal static class ParameterizedLayerExporter
         }
         else if (sawRelu || next < modules.Count)
         {
-            var found2 = next < modules.Count ? $"{modules[next].Name} ({modules[next].Module.GetType().Name})" : "the end of the model";
-            throw new ExportException(layer.Name, $"expected [BatchNorm] [ReLU] QActivation after this layer (or nothing, if it is the output layer), found {found2}");
+            var instead = next < modules.Count ? $"{modules[next].Name} ({modules[next].Module.GetType().Name})" : "the end of the model";
+            throw new ExportException(layer.Name, $"expected [BatchNorm] [ReLU] QActivation after this layer (or nothing, if it is the output layer), found {instead}");
         }
 
         var weights = Encode(layer);

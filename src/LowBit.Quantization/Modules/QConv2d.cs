@@ -26,11 +26,7 @@ public sealed class QConv2d : nn.Module<Tensor, Tensor>
         Groups = groups;
         Quantizer = quantizer;
 
-        // Kaiming-uniform bounds, as torch.nn.Conv2d initialises.
-        var fanIn = inChannels / groups * kernel * kernel;
-        var bound = 1.0 / Math.Sqrt(fanIn);
-        Weight = new Parameter(empty(outChannels, inChannels / groups, kernel, kernel).uniform_(-bound, bound));
-        Bias = bias ? new Parameter(empty(outChannels).uniform_(-bound, bound)) : null;
+        (Weight, Bias) = UniformInitialization.Create(new long[] { outChannels, inChannels / groups, kernel, kernel }, inChannels / groups * kernel * kernel, bias);
         register_parameter("weight", Weight);
         if (Bias is not null)
         {

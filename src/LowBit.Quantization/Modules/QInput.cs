@@ -1,4 +1,6 @@
 using System;
+using LowBit.Manifest;
+using LowBit.Quantization.Simulation;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -33,19 +35,12 @@ public sealed class QInput : nn.Module<Tensor, Tensor>
 
     public int MaxLevel => (1 << Bits) - 1;
 
-    /// <summary>Levels as float32 whole numbers: <c>round_half_even(clamp(x / scale, 0, max))</c>, NaN → 0.
-    /// The divisor is a full tensor on purpose: ATen turns division by a scalar into multiplication by
-    /// its reciprocal, which rounds differently from the contract's one IEEE division.</summary>
-    public Tensor Levels(Tensor input)
-    {
-        var x = input.to_type(ScalarType.Float32);
-        var v = x / full_like(x, Scale);
-        return v.nan_to_num(0, MaxLevel, 0).clamp(0, MaxLevel).round();
-    }
+    /// <summary>The manifest's input level format: unsigned, zero point 0.</summary>
+    public LevelFormat Format => new(Bits, false, 0, Scale);
 
     public override Tensor forward(Tensor input)
     {
         using var _ = no_grad();
-        return Levels(input) * Scale;
+        return ContractInputQuantizer.Levels(input, Format) * Scale;
     }
 }

@@ -15,9 +15,7 @@ public sealed class QLinear : nn.Module<Tensor, Tensor>
         InFeatures = inFeatures;
         OutFeatures = outFeatures;
         Quantizer = quantizer;
-        var bound = 1.0 / Math.Sqrt(inFeatures);
-        Weight = new Parameter(empty(outFeatures, inFeatures).uniform_(-bound, bound));
-        Bias = bias ? new Parameter(empty(outFeatures).uniform_(-bound, bound)) : null;
+        (Weight, Bias) = UniformInitialization.Create(new long[] { outFeatures, inFeatures }, inFeatures, bias);
         register_parameter("weight", Weight);
         if (Bias is not null)
         {

@@ -43,10 +43,6 @@ internal sealed class DsqParameters : nn.Module
 
     public double EffectiveAlphaValue => EffectiveAlpha.detach().item<float>();
 
-    public Parameter RawAlpha => _alpha;
-
-    public Parameter RawUpper => _upper;
-
     public void SetAlpha(double alpha)
     {
         using var _ = no_grad();
@@ -54,15 +50,6 @@ internal sealed class DsqParameters : nn.Module
     }
 
     /// <summary>On the first training batch: u = factor · ⟨|x|⟩.</summary>
-    public void InitializeUpperBound(Tensor x, double factorOfMeanAbs)
-    {
-        if (!training || _initialized.item<bool>())
-        {
-            return;
-        }
-
-        using var _ = no_grad();
-        _upper.copy_((x.detach().abs().mean() * factorOfMeanAbs) + 1e-8);
-        _initialized.fill_(true);
-    }
+    public void InitializeUpperBound(Tensor x, double factorOfMeanAbs) =>
+        FirstBatchInitialization.Apply(training, _initialized, _upper, x, factorOfMeanAbs);
 }

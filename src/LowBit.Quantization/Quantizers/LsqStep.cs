@@ -25,8 +25,6 @@ internal sealed class LsqStep : nn.Module
         register_buffer("initialized", _initialized);
     }
 
-    public Parameter Step => _step;
-
     public double Value => _step.detach().abs().item<float>();
 
     public Tensor Quantize(Tensor v, int negativeLevels, int positiveLevels, long featureCount)
@@ -53,15 +51,6 @@ internal sealed class LsqStep : nn.Module
         return (v / Value).round().clamp(-negativeLevels, positiveLevels);
     }
 
-    private void InitializeFrom(Tensor v, double initialScaleOfMeanAbs)
-    {
-        if (!training || _initialized.item<bool>())
-        {
-            return;
-        }
-
-        using var _ = no_grad();
-        _step.copy_(v.detach().abs().mean() * initialScaleOfMeanAbs + 1e-8);
-        _initialized.fill_(true);
-    }
+    private void InitializeFrom(Tensor v, double initialScaleOfMeanAbs) =>
+        FirstBatchInitialization.Apply(training, _initialized, _step, v, initialScaleOfMeanAbs);
 }

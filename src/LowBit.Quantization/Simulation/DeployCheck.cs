@@ -41,7 +41,7 @@ public static class DeployCheck
                     }
                 }
 
-                var manifestClass = ArgMax(interpreted);
+                var manifestClass = ReferenceInterpreter.ArgMax(interpreted);
                 agree += manifestClass == torchPredictions[sample] ? 1 : 0;
                 torchCorrect += torchPredictions[sample] == labels[sample] ? 1 : 0;
                 manifestCorrect += manifestClass == labels[sample] ? 1 : 0;
@@ -49,20 +49,5 @@ public static class DeployCheck
         }
 
         return new DeployCheckResult(count, (double)torchCorrect / count, (double)manifestCorrect / count, (double)agree / count, mismatches);
-    }
-
-    /// <summary>First index of the maximum, as torch.argmax and the interpreter's Classify pick.</summary>
-    private static int ArgMax(ReadOnlySpan<float> values)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Length; i++)
-        {
-            if (values[i] > values[best])
-            {
-                best = i;
-            }
-        }
-
-        return best;
     }
 }

@@ -33,7 +33,7 @@ public sealed class IntegerSimulator
     public Tensor Run(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var values = new Dictionary<string, Tensor> { [ManifestFormat.InputId] = QuantizeInput(input) };
+        var values = new Dictionary<string, Tensor> { [ManifestFormat.InputId] = ContractInputQuantizer.Levels(input, _manifest.Input.Levels).to_type(ScalarType.Int64) };
         Tensor output = values[ManifestFormat.InputId];
         foreach (var layer in _manifest.Layers)
         {
@@ -50,19 +50,6 @@ public sealed class IntegerSimulator
         }
 
         return output.MoveToOuterDisposeScope();
-    }
-
-    /// <summary>v = x / scale (one IEEE division: a full tensor divisor, since ATen replaces division by a
-    /// scalar with multiplication by its reciprocal), clamp to [min − zp, max − zp] with NaN → lower,
-    /// round half to even, + zp.</summary>
-    private Tensor QuantizeInput(Tensor input)
-    {
-        var levels = _manifest.Input.Levels;
-        var x = input.to_type(ScalarType.Float32);
-        var low = levels.Min - levels.ZeroPoint;
-        var high = levels.Max - levels.ZeroPoint;
-        var v = (x / full_like(x, levels.Scale)).nan_to_num(low, high, low).clamp(low, high);
-        return v.round().to_type(ScalarType.Int64) + levels.ZeroPoint;
     }
 
     private LevelFormat LevelsOf(string id)

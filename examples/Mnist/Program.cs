@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using LowBit.Data;
 using LowBit.Manifest;
 using LowBit.Quantization.Export;
@@ -34,15 +35,17 @@ TorchSession.Seed(run.Seed);
 var quantized = run.Method != "fp32";
 var model = quantized ? MnistCnn.Quantized(QuantizationMethod.Parse(run.Method), new BitwidthPlan(run.Bits)) : MnistCnn.Float();
 Console.WriteLine($"training {(quantized ? $"{run.Method} {run.Bits}" : "fp32")} for {run.Epochs} epochs on {train.Count} digits, seed {run.Seed}");
-Trainer.Train(model, train, new TrainingOptions { Epochs = run.Epochs, Seed = run.Seed }, report =>
-    Console.WriteLine($"  epoch {report.Epoch}/{report.Epochs}: loss {report.Loss:F4}, train {report.TrainAccuracy:P2}, {report.Duration.TotalSeconds:F1} s, RSS {report.WorkingSetBytes / (1 << 20)} MiB"));
+var budget = run.Budget is { } bits ? new BitBudget(bits) : null;
+Trainer.Train(model, train, new TrainingOptions { Epochs = run.Epochs, Seed = run.Seed, Budget = budget }, report =>
+    Console.WriteLine($"  epoch {report.Epoch}/{report.Epochs}: loss {report.Loss:F4}, train {report.TrainAccuracy:P2}, {report.Duration.TotalSeconds:F1} s, RSS {report.WorkingSetBytes / (1 << 20)} MiB, weights {report.AverageWeightBits:F2} bits"));
 Console.WriteLine($"held-out accuracy (TorchSharp, eval): {Trainer.Accuracy(model, test):P2} on {test.Count} digits");
 if (!quantized)
 {
     return 0;
 }
 
-var name = $"mnist_{run.Method}_{run.Bits.ToString().ToLowerInvariant()}";
+Console.WriteLine($"weight bits per layer: {string.Join(", ", BitBudget.PerLayer(model).Select(l => $"{l.Layer} {l.Bits}"))} (average {BitBudget.AverageBits(model):F2})");
+var name = $"mnist_{run.Method}_{run.Bits.ToString().ToLowerInvariant()}{(run.Budget is { } b ? $"_budget{b:0.##}" : string.Empty)}";
 var manifest = ManifestExporter.Export((TorchSharp.Modules.Sequential)model, name, TensorShape.Chw(1, 28, 28));
 var output = run.Output ?? Path.Combine("out", name + ".lbq");
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);

@@ -5,12 +5,14 @@ using LowBit.Quantization.Quantizers;
 namespace Mnist;
 
 /// <summary>Command-line options of the example: which method, bits, schedule, and where to write.</summary>
-internal sealed record TrainingRun(string Method, LayerBits Bits, int Epochs, int Seed, string? Output)
+internal sealed record TrainingRun(string Method, LayerBits Bits, int Epochs, int Seed, string? Output, double? Budget = null)
 {
     public const string Usage = """
-        usage: Mnist [--method fp32|ste|lsq|dsq] [--bits W2A2] [--epochs 5] [--seed 1] [--out file.lbq]
+        usage: Mnist [--method fp32|ste|lsq|dsq|qn|stqn|cpq|ddq] [--bits W2A2] [--budget 3] [--epochs 5] [--seed 1] [--out file.lbq]
           trains the small CNN on the bundled MNIST digits (8,000 train / 2,000 held out), exports the
           manifest (quantized methods) and checks it against the TorchSharp model on the held-out digits.
+          --budget: average weight bits to stay within; cpq and ddq then learn each layer's weight
+          bitwidth up to the one in --bits.
         """;
 
     public static TrainingRun Parse(string[] args)
@@ -26,6 +28,7 @@ internal sealed record TrainingRun(string Method, LayerBits Bits, int Epochs, in
                 "--epochs" => run with { Epochs = PositiveInt(Value(), "--epochs") },
                 "--seed" => run with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--out" => run with { Output = Value() },
+                "--budget" => run with { Budget = PositiveDouble(Value(), "--budget") },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
@@ -42,6 +45,11 @@ internal sealed record TrainingRun(string Method, LayerBits Bits, int Epochs, in
 
         return method;
     }
+
+    private static double PositiveDouble(string text, string option) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"{option} expects a positive number, found \"{text}\"");
 
     private static int PositiveInt(string text, string option) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0

@@ -23,15 +23,15 @@ internal sealed class AffineFold
 
     public int Channels => Slope.Length;
 
-    /// <summary>real = s_w·s_in·(acc − zp·Σ_k w_ck) + bias_c.</summary>
-    public static AffineFold FromLayer(double weightScale, double inputStep, int inputZeroPoint, long[] codeRowSums, float[]? bias)
+    /// <summary>real = s_w,c·s_in·(acc − zp·Σ_k w_ck) + bias_c.</summary>
+    public static AffineFold FromLayer(double[] weightScales, double inputStep, int inputZeroPoint, long[] codeRowSums, float[]? bias)
     {
         var channels = codeRowSums.Length;
         var slope = new double[channels];
         var offset = new double[channels];
         for (var c = 0; c < channels; c++)
         {
-            slope[c] = weightScale * inputStep;
+            slope[c] = weightScales[c] * inputStep;
             offset[c] = (bias?[c] ?? 0.0) - (slope[c] * inputZeroPoint * codeRowSums[c]);
         }
 

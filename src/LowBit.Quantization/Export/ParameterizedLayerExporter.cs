@@ -49,7 +49,7 @@ internal static class ParameterizedLayerExporter
         }
 
         var weights = Encode(layer);
-        var fold = AffineFold.FromLayer(weights.Scale, state.Step, state.ZeroPoint, weights.RowSums, weights.Bias);
+        var fold = AffineFold.FromLayer(weights.Scales, state.Step, state.ZeroPoint, weights.RowSums, weights.Bias);
         if (norm is not null)
         {
             fold = fold.ThenBatchNorm(norm, normName!);
@@ -107,12 +107,8 @@ internal static class ParameterizedLayerExporter
             values[i] = (sbyte)code;
         }
 
-        if (!(scale > 0) || double.IsInfinity(scale))
-        {
-            throw new ExportException(layer.Name, $"weight scale must be finite and > 0, found {scale}");
-        }
-
         var rows = (int)weight.shape[0];
+        var scales = ChannelScales(scale, rows, layer.Name);
         var fanIn = codes.Length / rows;
         var rowSums = new long[rows];
         for (var r = 0; r < rows; r++)
@@ -125,7 +121,31 @@ internal static class ParameterizedLayerExporter
 
         var maxMagnitude = Math.Max(Math.Abs(grid.MinCode), Math.Abs(grid.MaxCode));
         var biasValues = bias is null ? null : bias.detach().to_type(ScalarType.Float32).data<float>().ToArray();
-        return new EncodedWeights(PackedWeights.Pack(grid.Encoding, grid.Bits, values), scale, rowSums, biasValues, fanIn, maxMagnitude);
+        return new EncodedWeights(PackedWeights.Pack(grid.Encoding, grid.Bits, values), scales, rowSums, biasValues, fanIn, maxMagnitude);
+    }
+
+    /// <summary>One scale per output channel, from a per-tensor or per-channel scale tensor.</summary>
+    private static double[] ChannelScales(Tensor scale, int rows, string layer)
+    {
+        var values = scale.detach().to_type(ScalarType.Float64).reshape(-1).data<double>().ToArray();
+        if (values.Length != 1 && values.Length != rows)
+        {
+            throw new ExportException(layer, $"the weight quantizer gave {values.Length} scales; expected 1 or one per output channel ({rows})");
+        }
+
+        var scales = new double[rows];
+        for (var r = 0; r < rows; r++)
+        {
+            var value = values[values.Length == 1 ? 0 : r];
+            if (!(value > 0) || double.IsInfinity(value))
+            {
+                throw new ExportException(layer, $"weight scale of channel {r} must be finite and > 0, found {value}");
+            }
+
+            scales[r] = value;
+        }
+
+        return scales;
     }
 
     private static TensorShape OutputShape(NamedModule layer, ExportCursor state)
@@ -172,5 +192,5 @@ internal static class ParameterizedLayerExporter
         }
     }
 
-    private sealed record EncodedWeights(PackedWeights Packed, double Scale, long[] RowSums, float[]? Bias, int FanIn, int MaxMagnitude);
+    private sealed record EncodedWeights(PackedWeights Packed, double[] Scales, long[] RowSums, float[]? Bias, int FanIn, int MaxMagnitude);
 }

@@ -33,6 +33,7 @@ public sealed class QConv2d : nn.Module<Tensor, Tensor>
             register_parameter("bias", Bias);
         }
 
+        Quantizer.Attach(Weight);
         register_module("quantizer", Quantizer);
     }
 

@@ -22,6 +22,7 @@ public sealed class QLinear : nn.Module<Tensor, Tensor>
             register_parameter("bias", Bias);
         }
 
+        Quantizer.Attach(Weight);
         register_module("quantizer", Quantizer);
     }
 

@@ -36,17 +36,17 @@ public sealed class DsqWeightQuantizer : WeightQuantizer
         return DsqFunction.HardWithSoftGradient(weight, lower, upper, _dsq.EffectiveAlpha, LevelCount);
     }
 
-    public override (Tensor Codes, double Scale) Encode(Tensor weight)
+    public override (Tensor Codes, Tensor Scale) Encode(Tensor weight)
     {
         using var _ = no_grad();
         var (lower, upper) = Range();
         var level = DsqFunction.HardLevel(weight, lower, upper, _dsq.EffectiveAlpha, LevelCount);
         if (Bits == 1)
         {
-            return ((level * 2) - 1, upper.item<float>());
+            return ((level * 2) - 1, upper.detach().reshape(1));
         }
 
-        return (level + Grid.MinCode, (upper / Grid.MaxCode).item<float>());
+        return (level + Grid.MinCode, (upper / Grid.MaxCode).detach().reshape(1));
     }
 
     /// <summary>Q_S (eq. D4 in <see cref="DsqFunction"/>) on the weights, for analysis and gradient checks.</summary>

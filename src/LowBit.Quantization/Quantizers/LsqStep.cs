@@ -29,9 +29,7 @@ internal sealed class LsqStep : nn.Module
 
     public Tensor Quantize(Tensor v, int negativeLevels, int positiveLevels, long featureCount)
     {
-        InitializeFrom(v, 2.0 / Math.Sqrt(positiveLevels));
-        var gradientScale = 1.0 / Math.Sqrt((double)featureCount * positiveLevels);
-        var s = StraightThrough.ScaleGradient(_step.abs() + 1e-8, gradientScale);
+        var s = LearnedStep(v, positiveLevels, featureCount);
         return StraightThrough.Round((v / s).clamp(-negativeLevels, positiveLevels)) * s;
     }
 
@@ -43,6 +41,14 @@ internal sealed class LsqStep : nn.Module
         var s = StraightThrough.ScaleGradient(_step.abs() + 1e-8, 1.0 / Math.Sqrt(featureCount));
         var sign = StraightThrough.Substitute((v / s).clamp(-1, 1), StraightThrough.SignNonNegative(v));
         return sign * s;
+    }
+
+    /// <summary>The step with LSQ's initialisation and gradient scale, for quantizers that build their own
+    /// grid from it (DDQ).</summary>
+    public Tensor LearnedStep(Tensor v, int positiveLevels, long featureCount)
+    {
+        InitializeFrom(v, 2.0 / Math.Sqrt(positiveLevels));
+        return StraightThrough.ScaleGradient(_step.abs() + 1e-8, 1.0 / Math.Sqrt((double)featureCount * positiveLevels));
     }
 
     public Tensor Codes(Tensor v, int negativeLevels, int positiveLevels)

@@ -31,14 +31,14 @@ public sealed class LsqWeightQuantizer : WeightQuantizer
         return _step.Quantize(weight, -Grid.MinCode, Grid.MaxCode, weight.numel());
     }
 
-    public override (Tensor Codes, double Scale) Encode(Tensor weight)
+    public override (Tensor Codes, Tensor Scale) Encode(Tensor weight)
     {
         if (Bits == 1)
         {
             using var _ = no_grad();
-            return (StraightThrough.SignNonNegative(weight), _step.Value);
+            return (StraightThrough.SignNonNegative(weight), tensor((float)_step.Value));
         }
 
-        return (_step.Codes(weight, -Grid.MinCode, Grid.MaxCode), _step.Value);
+        return (_step.Codes(weight, -Grid.MinCode, Grid.MaxCode), tensor((float)_step.Value));
     }
 }

@@ -32,15 +32,15 @@ public sealed class SteWeightQuantizer : WeightQuantizer
         return StraightThrough.Round(Normalized(weight) * PositiveCodes) / PositiveCodes;
     }
 
-    public override (Tensor Codes, double Scale) Encode(Tensor weight)
+    public override (Tensor Codes, Tensor Scale) Encode(Tensor weight)
     {
         using var _ = no_grad();
         if (Bits == 1)
         {
-            return (StraightThrough.SignNonNegative(weight), weight.abs().mean().item<float>());
+            return (StraightThrough.SignNonNegative(weight), weight.abs().mean());
         }
 
-        return ((Normalized(weight) * PositiveCodes).round(), 1.0 / PositiveCodes);
+        return ((Normalized(weight) * PositiveCodes).round(), tensor(1.0f / PositiveCodes));
     }
 
     private static Tensor Normalized(Tensor weight)

@@ -1,4 +1,5 @@
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace LowBit.Quantization.Quantizers;
@@ -10,18 +11,44 @@ namespace LowBit.Quantization.Quantizers;
 /// </summary>
 public abstract class WeightQuantizer : nn.Module<Tensor, Tensor>
 {
+    private readonly int _bits;
+
     protected WeightQuantizer(string name, int bits) : base(name)
     {
         WeightGrid.CheckBits(bits, name);
-        Bits = bits;
+        _bits = bits;
     }
 
-    public int Bits { get; }
+    /// <summary>The bitwidth the weights are quantized to now. Fixed for most methods; methods that learn
+    /// their precision (CPQ, DDQ) report the bitwidth their gates currently select.</summary>
+    public virtual int Bits => _bits;
+
+    /// <summary>The bitwidth this quantizer was created with (the most a learned precision may use).</summary>
+    public int MaxBits => _bits;
 
     public abstract WeightGrid Grid { get; }
 
-    /// <summary>Integer codes (float tensor of whole numbers, same shape) and the scale they multiply.</summary>
-    public abstract (Tensor Codes, double Scale) Encode(Tensor weight);
+    /// <summary>Integer codes (float tensor of whole numbers, same shape as the weight) and the scale they
+    /// multiply: a one-element tensor, or one scale per output channel shaped to broadcast against the
+    /// codes (<c>[C, 1, …]</c>).</summary>
+    public abstract (Tensor Codes, Tensor Scale) Encode(Tensor weight);
+
+    /// <summary>How many weights this quantizer quantizes (known once attached to a layer); the bit
+    /// budget weighs each layer's bitwidth by it.</summary>
+    public long WeightCount { get; private set; }
+
+    /// <summary>Called once by the layer that owns the weight, before training.</summary>
+    public void Attach(Parameter weight)
+    {
+        WeightCount = weight.numel();
+        OnAttach(weight);
+    }
+
+    /// <summary>Lets methods with per-layer state shaped like the weight (STTN's second branch) create it
+    /// as parameters, so the optimizer sees them.</summary>
+    protected virtual void OnAttach(Parameter weight)
+    {
+    }
 
     public override Tensor forward(Tensor weight)
     {

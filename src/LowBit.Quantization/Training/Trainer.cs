@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
+using LowBit.Quantization.Quantizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -18,12 +20,18 @@ public static class Trainer
         set_num_threads(options.Threads);
         var generator = new Generator((ulong)options.Seed);
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        options.Budget?.Validate(model);
         var reports = new List<EpochReport>();
         var count = data.Count;
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
             SetLearningRate(optimizer, options.LearningRate * 0.5 * (1 + Math.Cos(Math.PI * (epoch - 1) / options.Epochs)));
             model.train();
+            foreach (var scheduled in model.modules().OfType<IEpochScheduled>())
+            {
+                scheduled.BeginEpoch(epoch, options.Epochs);
+            }
+
             var clock = Stopwatch.StartNew();
             double lossSum = 0;
             long correct = 0;
@@ -36,18 +44,20 @@ public static class Trainer
                 var labels = data.Labels.index_select(0, index);
                 optimizer.zero_grad();
                 var logits = model.call(images);
-                var loss = nn.functional.cross_entropy(logits, labels);
+                var taskLoss = nn.functional.cross_entropy(logits, labels);
+                var loss = options.Budget is null ? taskLoss : taskLoss + options.Budget.Penalty(model);
                 loss.backward();
                 optimizer.step();
-                lossSum += loss.item<float>() * index.shape[0];
+                lossSum += taskLoss.item<float>() * index.shape[0];
                 correct += logits.argmax(1).eq(labels).sum().item<long>();
             }
 
-            var report = new EpochReport(epoch, options.Epochs, lossSum / count, (double)correct / count, clock.Elapsed, Environment.WorkingSet);
+            var report = new EpochReport(epoch, options.Epochs, lossSum / count, (double)correct / count, clock.Elapsed, Environment.WorkingSet, BitBudget.AverageBits(model));
             reports.Add(report);
             onEpoch?.Invoke(report);
         }
 
+        options.Budget?.Enforce(model);
         model.eval();
         return reports;
     }

@@ -14,4 +14,8 @@ public sealed record TrainingOptions
     public int Seed { get; init; } = 1;
 
     public int Threads { get; init; } = 2;
+
+    /// <summary>Average weight bitwidth to stay within (for methods that learn their bitwidth: CPQ, DDQ);
+    /// null for none.</summary>
+    public BitBudget? Budget { get; init; }
 }

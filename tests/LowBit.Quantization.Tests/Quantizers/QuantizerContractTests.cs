@@ -14,8 +14,7 @@ public sealed class QuantizerContractTests
     public void EvalWeightsAreScaleTimesGridCodes(string methodName, int bits)
     {
         TorchSession.Seed(bits);
-        var quantizer = QuantizationMethod.Parse(methodName).CreateWeightQuantizer(bits);
-        using var weight = randn(16, 8, 3, 3) * 0.1;
+        var (quantizer, weight) = QuantizerCases.AttachedWeightQuantizer(methodName, bits, randn(16, 8, 3, 3) * 0.1);
         quantizer.train();
         quantizer.call(weight).Dispose();
         quantizer.eval();
@@ -67,11 +66,12 @@ public sealed class QuantizerContractTests
     public void WeightGradientsReachTheWeightsAndEveryLearnableParameter(string methodName, int bits)
     {
         TorchSession.Seed(bits);
-        var quantizer = QuantizationMethod.Parse(methodName).CreateWeightQuantizer(bits);
+        var (quantizer, weight) = QuantizerCases.AttachedWeightQuantizer(methodName, bits, randn(16, 8, 3, 3) * 0.1);
         quantizer.train();
-        using var weight = (randn(16, 8, 3, 3) * 0.1).requires_grad_();
 
-        using var loss = (quantizer.call(weight) * randn(16, 8, 3, 3)).sum();
+        // Methods that learn their bitwidth are trained with the budget's penalty on the expected bits.
+        using var penalty = quantizer is ILearnedPrecision learned ? learned.ExpectedBits().sum() : zeros(1).sum();
+        using var loss = (quantizer.call(weight) * randn(16, 8, 3, 3)).sum() + penalty;
         loss.backward();
 
         TensorAssert.SomeNonZero(weight.grad, "the weights");

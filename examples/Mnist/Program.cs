@@ -33,7 +33,7 @@ using var train = ImageBatch.FromMnist(split.Train);
 using var test = ImageBatch.FromMnist(split.Test);
 TorchSession.Seed(run.Seed);
 var quantized = run.Method != "fp32";
-var model = quantized ? MnistCnn.Quantized(QuantizationMethod.Parse(run.Method), new BitwidthPlan(run.Bits)) : MnistCnn.Float();
+var model = quantized ? MnistCnn.Quantized(QuantizationMethod.Parse(run.Method), run.Bits) : MnistCnn.Float();
 Console.WriteLine($"training {(quantized ? $"{run.Method} {run.Bits}" : "fp32")} for {run.Epochs} epochs on {train.Count} digits, seed {run.Seed}");
 var budget = run.Budget is { } bits ? new BitBudget(bits) : null;
 Trainer.Train(model, train, new TrainingOptions { Epochs = run.Epochs, Seed = run.Seed, Budget = budget }, report =>
@@ -45,7 +45,7 @@ if (!quantized)
 }
 
 Console.WriteLine($"weight bits per layer: {string.Join(", ", BitBudget.PerLayer(model).Select(l => $"{l.Layer} {l.Bits}"))} (average {BitBudget.AverageBits(model):F2})");
-var name = $"mnist_{run.Method}_{run.Bits.ToString().ToLowerInvariant()}{(run.Budget is { } b ? $"_budget{b:0.##}" : string.Empty)}";
+var name = $"mnist_{run.Method}_{run.Bits.ToString().ToLowerInvariant().Replace(',', '_').Replace('=', '-')}{(run.Budget is { } b ? $"_budget{b:0.##}" : string.Empty)}";
 var manifest = ManifestExporter.Export((TorchSharp.Modules.Sequential)model, name, TensorShape.Chw(1, 28, 28));
 var output = run.Output ?? Path.Combine("out", name + ".lbq");
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);

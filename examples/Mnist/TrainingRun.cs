@@ -5,10 +5,10 @@ using LowBit.Quantization.Quantizers;
 namespace Mnist;
 
 /// <summary>Command-line options of the example: which method, bits, schedule, and where to write.</summary>
-internal sealed record TrainingRun(string Method, LayerBits Bits, int Epochs, int Seed, string? Output, double? Budget = null)
+internal sealed record TrainingRun(string Method, BitwidthPlan Bits, int Epochs, int Seed, string? Output, double? Budget = null)
 {
     public const string Usage = """
-        usage: Mnist [--method fp32|ste|lsq|dsq|qn|stqn|cpq|ddq] [--bits W2A2] [--budget 3] [--epochs 5] [--seed 1] [--out file.lbq]
+        usage: Mnist [--method fp32|ste|lsq|dsq|qn|stqn|cpq|ddq] [--bits W2A2[,conv1=W8A4,…]] [--budget 3] [--epochs 5] [--seed 1] [--out file.lbq]
           trains the small CNN on the bundled MNIST digits (8,000 train / 2,000 held out), exports the
           manifest (quantized methods) and checks it against the TorchSharp model on the held-out digits.
           --budget: average weight bits to stay within; cpq and ddq then learn each layer's weight
@@ -17,14 +17,14 @@ internal sealed record TrainingRun(string Method, LayerBits Bits, int Epochs, in
 
     public static TrainingRun Parse(string[] args)
     {
-        var run = new TrainingRun("dsq", new LayerBits(2, 2), 5, 1, null);
+        var run = new TrainingRun("dsq", BitwidthPlan.Uniform(2, 2), 5, 1, null);
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             run = args[i] switch
             {
                 "--method" => run with { Method = CheckMethod(Value()) },
-                "--bits" => run with { Bits = LayerBits.Parse(Value()) },
+                "--bits" => run with { Bits = BitwidthPlan.Parse(Value()) },
                 "--epochs" => run with { Epochs = PositiveInt(Value(), "--epochs") },
                 "--seed" => run with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--out" => run with { Output = Value() },

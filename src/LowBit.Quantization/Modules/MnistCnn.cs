@@ -19,6 +19,7 @@ public static class MnistCnn
 
     public static Sequential Quantized(QuantizationMethod method, BitwidthPlan bits)
     {
+        bits.CheckLayers(LayerNames);
         QConv2d Conv(string name, int inC, int outC) => new(inC, outC, 3, method.CreateWeightQuantizer(bits.For(name).Weights), padding: 1);
         QActivation Act(string name) => new(method.CreateActivationQuantizer(bits.For(name).Activations));
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace LowBit.Quantization.Quantizers;
 
@@ -43,5 +44,46 @@ public sealed class BitwidthPlan
 
     public static BitwidthPlan Uniform(int weights, int activations) => new(new LayerBits(weights, activations));
 
-    public override string ToString() => _overrides.Count == 0 ? Default.ToString() : $"{Default} with {string.Join(", ", _overrides)}";
+    /// <summary>"W2A2" (every layer) or "W2A2,conv1=W8A4,fc2=W4A2" (a default, then per-layer overrides).</summary>
+    public static BitwidthPlan Parse(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0 || parts[0].Contains('='))
+        {
+            throw new FormatException($"\"{text}\" is not a bitwidth plan: expected a default first, e.g. W2A2 or W2A2,conv1=W8A8");
+        }
+
+        var overrides = new Dictionary<string, LayerBits>(StringComparer.Ordinal);
+        foreach (var part in parts[1..])
+        {
+            var equals = part.IndexOf('=');
+            if (equals <= 0)
+            {
+                throw new FormatException($"\"{part}\" in \"{text}\" is not a layer override: expected <layer>=W<bits>A<bits>, e.g. conv1=W8A8");
+            }
+
+            var layer = part[..equals].Trim();
+            if (!overrides.TryAdd(layer, LayerBits.Parse(part[(equals + 1)..])))
+            {
+                throw new FormatException($"layer \"{layer}\" appears twice in \"{text}\"");
+            }
+        }
+
+        return new BitwidthPlan(LayerBits.Parse(parts[0]), overrides);
+    }
+
+    /// <summary>Throws when an override names a layer the model does not have (a typo would silently
+    /// leave that layer at the default).</summary>
+    public void CheckLayers(IReadOnlyCollection<string> layers)
+    {
+        foreach (var name in _overrides.Keys)
+        {
+            if (!layers.Contains(name))
+            {
+                throw new ArgumentException($"the bitwidth plan names layer \"{name}\", which the model does not have; its layers are {string.Join(", ", layers)}");
+            }
+        }
+    }
+
+    public override string ToString() => _overrides.Count == 0 ? Default.ToString() : $"{Default},{string.Join(",", _overrides.Select(o => $"{o.Key}={o.Value}"))}";
 }

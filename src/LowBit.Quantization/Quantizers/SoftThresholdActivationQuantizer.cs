@@ -22,6 +22,8 @@ namespace LowBit.Quantization.Quantizers;
 /// </summary>
 public sealed class SoftThresholdActivationQuantizer : ActivationQuantizer
 {
+    private const float MinimumGap = 1e-6f;
+
     private readonly Parameter _gaps;
     private readonly Parameter _step;
     private readonly Tensor _initialized;
@@ -41,7 +43,7 @@ public sealed class SoftThresholdActivationQuantizer : ActivationQuantizer
     }
 
     /// <summary>The learned thresholds t_1 &lt; … &lt; t_n.</summary>
-    public Tensor Thresholds => (_gaps.abs() + 1e-6).cumsum(0);
+    public Tensor Thresholds => (_gaps.abs() + MinimumGap).cumsum(0);
 
     public Tensor Step => _step.abs() + 1e-8;
 
@@ -61,7 +63,7 @@ public sealed class SoftThresholdActivationQuantizer : ActivationQuantizer
         }
 
         using var _ = no_grad();
-        var gaps = thresholds.Select((t, j) => (float)(j == 0 ? t : t - thresholds[j - 1])).ToArray();
+        var gaps = thresholds.Select((t, j) => (float)(j == 0 ? t : t - thresholds[j - 1]) - MinimumGap).ToArray();
         _gaps.copy_(tensor(gaps));
         _step.fill_(step);
         _initialized.fill_(true);

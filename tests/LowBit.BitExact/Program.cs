@@ -16,7 +16,8 @@ if (args.Length > 0 && args[0] == "--allocations")
 
 int samples = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 24;
 
-var manifests = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Models"), "*.lbq")
+var manifests = new[] { "Models", "TrainedModels" }
+    .SelectMany(directory => Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, directory), "*.lbq"))
     .Select(path => ManifestReader.ReadFile(path))
     .ToDictionary(m => m.Name, StringComparer.Ordinal);
 var models = LowBitModels.CreateAll();

@@ -107,8 +107,11 @@ internal sealed class PrecisionGates : nn.Module
         return gates.cumprod(0) * LimitMask(count);
     }
 
-    /// <summary>MinBits + Σ_k Π_{j≤k} P(gate j open) — for hard-concrete gates P(z ≠ 0) of Louizos et al.
-    /// eq. 12; for Heaviside gates the forward is the current bitwidth and the gradient is the sigmoid's.</summary>
+    /// <summary>MinBits + Σ_k Π_{j≤k} P(gate j open). A hard-concrete level is in use when its sample
+    /// z ≥ ½, which happens with probability σ(logit) — the L0 norm of the mask actually applied (Louizos
+    /// et al.'s eq. 12 counts z ≠ 0, which here would include levels the forward drops), and ≥ ½ exactly
+    /// when the deterministic gate is open, so the penalty and the exported bitwidth agree. For Heaviside
+    /// gates the forward is the current bitwidth and the gradient is the sigmoid's.</summary>
     public Tensor ExpectedBits()
     {
         var count = MaxBits - MinBits;
@@ -118,7 +121,7 @@ internal sealed class PrecisionGates : nn.Module
         }
 
         var open = _relaxation == GateRelaxation.HardConcrete
-            ? sigmoid(Logits - (Beta * Math.Log(-Gamma / Zeta)))
+            ? sigmoid(Logits)
             : StraightThrough.Substitute(sigmoid(Logits), (Logits >= 0).to_type(ScalarType.Float32));
         return ((open.cumprod(0) * LimitMask(count)).sum() + MinBits).reshape(1);
     }

@@ -88,12 +88,13 @@ public sealed class CpqTests
     }
 
     [Fact]
-    public void TheExpectedBitwidthIsTheL0ProbabilityOfEachLevelsGates()
+    public void TheExpectedBitwidthIsTheL0NormOfTheAppliedMasks()
     {
         var quantizer = new CpqWeightQuantizer(4);
 
-        // Two gates (levels 3 and 4 bits), logits start at 2: P(z ≠ 0) = σ(2 − β ln(−γ/ζ)) (Louizos et al. eq. 12).
-        var open = 1 / (1 + Math.Exp(-(2 - (2.0 / 3 * Math.Log(0.1 / 1.1)))));
+        // Two gates (levels 3 and 4 bits), logits start at 2: a level is kept when its hard-concrete sample
+        // z ≥ ½, i.e. with probability σ(2); level 4 also needs level 3.
+        var open = 1 / (1 + Math.Exp(-2.0));
         Assert.Equal(2 + open + (open * open), quantizer.ExpectedBits().item<float>(), 5);
         Assert.Equal(4, quantizer.Bits);
     }

@@ -72,6 +72,8 @@ public sealed class CpqWeightQuantizer : WeightQuantizer, ILearnedPrecision
 
     public void LimitBits(int bits) => _gates.LimitBits(bits);
 
+    public void FreezePrecision() => _gates.Freeze();
+
     protected override Tensor TrainingForward(Tensor weight)
     {
         var positive = Math.Max((1 << (MaxBits - 1)) - 1, 1);

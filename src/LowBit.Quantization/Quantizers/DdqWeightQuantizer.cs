@@ -51,6 +51,8 @@ public sealed class DdqWeightQuantizer : WeightQuantizer, ILearnedPrecision
 
     public void LimitBits(int bits) => _gates.LimitBits(bits);
 
+    public void FreezePrecision() => _gates.Freeze();
+
     protected override Tensor TrainingForward(Tensor weight)
     {
         if (MaxBits == 1)

@@ -20,4 +20,8 @@ public interface ILearnedPrecision
 
     /// <summary>Caps the bitwidth from now on (the budget's final projection).</summary>
     void LimitBits(int bits);
+
+    /// <summary>Stops learning the bitwidth: from now on training uses the current bitwidth
+    /// deterministically (no dropped bits), so the last epoch fine-tunes the precision that will ship.</summary>
+    void FreezePrecision();
 }

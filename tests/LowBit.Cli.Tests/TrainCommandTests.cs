@@ -1,0 +1,44 @@
+using System.IO;
+using LowBit.Manifest;
+
+namespace LowBit.Cli.Tests;
+
+/// <summary><c>lowbit train</c> end to end (one short epoch of DDQ, the fastest method), and its one-line errors.</summary>
+public sealed class TrainCommandTests
+{
+    [Fact]
+    public void Trains_exports_and_checks_a_model()
+    {
+        var directory = Directory.CreateTempSubdirectory("lowbit-train");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "digits.lbq");
+
+            var result = CliRunner.Run("train", "--method", "ddq", "--bits", "W2A2,conv1=W4A4", "--epochs", "1", "--out", path);
+
+            Assert.True(result.ExitCode == 0, result.Output + result.Error);
+            Assert.Contains("epoch 1/1: loss", result.Output);
+            Assert.Contains("weight bits: conv1 4, conv2 2, fc1 2, fc2 2", result.Output);
+            Assert.Contains("integer simulation bit-exact", result.Output);
+            var manifest = ManifestReader.ReadFile(path);
+            Assert.Equal("mnist_ddq_w2a2_conv1-w4a4", manifest.Name);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("--method", "nope", "unknown quantization method \"nope\"")]
+    [InlineData("--bits", "W9A2", "\"W9A2\" is not a bitwidth")]
+    [InlineData("--bits", "W2A2,conv9=W4A4", "names layer \"conv9\", which the model does not have")]
+    [InlineData("--budget", "3", "a bit budget needs a method that learns its bitwidth (cpq, ddq); dsq keeps the planned bits")]
+    public void Bad_options_are_one_clear_error(string option, string value, string expected)
+    {
+        var result = CliRunner.Run("train", option, value, "--epochs", "1", "--out", Path.Combine(Path.GetTempPath(), "never-written.lbq"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(expected, Assert.Single(result.ErrorLines));
+    }
+}

@@ -40,6 +40,7 @@ public static class LowBitCli
         root.Subcommands.Add(SealCommand.Create(context));
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
+        root.Subcommands.Add(StudyCommand.Create(context));
         return root;
     }
 }

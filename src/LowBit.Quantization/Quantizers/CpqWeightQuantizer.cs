@@ -11,7 +11,7 @@ namespace LowBit.Quantization.Quantizers;
 /// the categorical grid with the multi-class STE (<see cref="CategoricalGrid"/>) on RQ's two's complement
 /// grid <c>α·{−2^(b−1), …, 2^(b−1) − 1}</c> (RQ eq. 1), learned step α and noise σ, plus
 /// <b>DropBits</b> and a <b>learned bitwidth</b>.
-/// <para>DropBits drops bits instead of neurons: each bit level above 2 bits has a gate (hard-concrete,
+/// <para>DropBits drops bits instead of neurons: each bit level above max(2, B − 4) bits has a gate (hard-concrete,
 /// <see cref="PrecisionGates"/>); dropping a level removes the grid points that need that bit — the odd
 /// multiples of 2^(B−b) among the B-bit codes — so the remaining points are exactly the coarser
 /// two's complement grid over the same range. The gates are sampled every step (dropping bits at random
@@ -26,6 +26,15 @@ public sealed class CpqWeightQuantizer : WeightQuantizer, ILearnedPrecision
 {
     private const int LowestLearnedBits = 2;
 
+    /// <summary>Bits the precision may drop below the maximum. Together with <see cref="Window"/> this bounds
+    /// the work per weight: the coarsest grid in use then has a spacing of at most 16 fine codes, so 32
+    /// fine grid points around each weight hold its nearest kept point and neighbours on both sides.</summary>
+    private const int MaxDroppedBits = 4;
+
+    /// <summary>Grid points evaluated per weight when the grid has more (RQ's local grid, eq. 6–7): at 8 bits
+    /// the full grid would be 256 points per weight, 25 M values for the MNIST CNN's fc1 in every step.</summary>
+    private const int Window = 32;
+
     private readonly Parameter _step;
     private readonly Parameter _noise;
     private readonly Tensor _initialized;
@@ -38,7 +47,7 @@ public sealed class CpqWeightQuantizer : WeightQuantizer, ILearnedPrecision
         _step = new Parameter(ones(1), requires_grad: true);
         _noise = new Parameter(full(1, 1 / 3f), requires_grad: true);
         _initialized = zeros(1, ScalarType.Bool);
-        _gates = new PrecisionGates("gates", Math.Min(bits, LowestLearnedBits), bits, GateRelaxation.HardConcrete);
+        _gates = new PrecisionGates("gates", Math.Min(bits, Math.Max(LowestLearnedBits, bits - MaxDroppedBits)), bits, GateRelaxation.HardConcrete);
         var grid = WeightGrid.TwosComplement(Math.Max(MaxBits, 2));
         var codes = MaxBits == 1 ? new[] { -1, 1 } : Enumerable.Range(grid.MinCode, grid.MaxCode - grid.MinCode + 1).ToArray();
         _codes = tensor(codes.Select(c => (float)c).ToArray());
@@ -79,15 +88,20 @@ public sealed class CpqWeightQuantizer : WeightQuantizer, ILearnedPrecision
         var positive = Math.Max((1 << (MaxBits - 1)) - 1, 1);
         FirstBatchInitialization.Apply(training, _initialized, _step, weight, MaxBits == 1 ? 1.0 : 2.0 / Math.Sqrt(positive));
         var levels = _gates.Levels();
-        var keep = KeepMask(levels);
+        var table = cat(new[] { ones(1), levels }, 0);
         Tensor chosen;
+        Tensor candidates;
+        Tensor index;
         using (no_grad())
         {
             var bitsInUse = MinBits + (int)levels.detach().sum().item<float>();
             chosen = MaxBits == 1 ? StraightThrough.SignNonNegative(weight) : NearestOnGrid(weight, bitsInUse);
+            (candidates, index) = Candidates(weight);
         }
 
-        return CategoricalGrid.Quantize(weight, _codes, keep, chosen, StepTensor, Noise, Spacing, _codes[0].item<float>(), _codes[-1].item<float>());
+        // Points needing ≤ MinBits are always kept; a point needing b bits follows the gate of level b − MinBits.
+        var keep = table.index_select(0, (_levelOfCode.index_select(0, index.reshape(-1)) - MinBits).clamp_min(0)).reshape(index.shape);
+        return CategoricalGrid.Quantize(weight, candidates, keep, chosen, StepTensor, Noise, Spacing, _codes[0].item<float>(), _codes[-1].item<float>());
     }
 
     public override (Tensor Codes, Tensor Scale) Encode(Tensor weight)
@@ -117,14 +131,22 @@ public sealed class CpqWeightQuantizer : WeightQuantizer, ILearnedPrecision
         return Math.Max(1, MaxBits - trailingZeros);
     }
 
-    /// <summary>Per grid point: 1 when its bit level is in use (levels from <see cref="PrecisionGates.Levels"/>).</summary>
-    private Tensor KeepMask(Tensor levels)
+    /// <summary>The grid points to evaluate (codes) and their positions in the full grid: all of them for
+    /// small grids, else the <see cref="Window"/> points centred on each weight's nearest fine code.</summary>
+    private (Tensor Codes, Tensor Index) Candidates(Tensor weight)
     {
-        // Points needing ≤ MinBits are always kept; a point needing b bits follows the gate of level b − MinBits.
-        var always = ones(1);
-        var table = cat(new[] { always, levels }, 0);
-        var index = (_levelOfCode - MinBits).clamp_min(0);
-        return table.index_select(0, index);
+        var count = _codes.shape[0];
+        if (count <= Window)
+        {
+            var all = arange(count);
+            return (_codes, all);
+        }
+
+        var lowest = (long)_codes[0].item<float>();
+        var nearest = (weight / StepTensor.detach()).round().to_type(ScalarType.Int64) - lowest;
+        var first = (nearest - (Window / 2) + 1).clamp(0, count - Window);
+        var index = first.unsqueeze(-1) + arange(Window);
+        return (_codes.index_select(0, index.reshape(-1)).reshape(index.shape), index);
     }
 
     private Tensor NearestOnGrid(Tensor weight, int bits)

@@ -1,0 +1,106 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using LowBit.Cli.Study;
+using LowBit.Quantization.Quantizers;
+
+namespace LowBit.Cli.Commands;
+
+/// <summary>
+/// <c>lowbit study</c>: the accuracy study — every quantizer at W1A1, W2A2, W3A3, W4A4 and W8A8 plus fp32,
+/// fixed seeds — written to a Markdown table (docs/results.md by default) with a PNG plot beside it.
+/// </summary>
+public static class StudyCommand
+{
+    public const int ShortEpochs = 3;
+    public const int FullEpochs = 10;
+
+    public static Command Create(CliContext context)
+    {
+        var full = new Option<bool>("--full") { Description = $"The long schedule ({FullEpochs} epochs per run instead of {ShortEpochs})." };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs per run (overrides --full)." };
+        var methods = new Option<string>("--methods") { Description = "Comma-separated methods (default: all).", DefaultValueFactory = _ => string.Join(",", QuantizationMethod.All.Select(m => m.Name)) };
+        var bits = new Option<string>("--bits") { Description = "Comma-separated uniform bitwidths (default: 1,2,3,4,8).", DefaultValueFactory = _ => string.Join(",", AccuracyStudy.DefaultBits) };
+        var seed = new Option<int>("--seed") { Description = "Seed for every run.", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--out") { Description = "The Markdown report; the plot is written beside it as <name>.png.", DefaultValueFactory = _ => Path.Combine("docs", "results.md") };
+        var command = new Command("study", "Train every quantizer at W1A1…W8A8 and fp32 on the bundled MNIST digits; write the accuracy table and plot.")
+        {
+            full, epochs, methods, bits, seed, output,
+        };
+        command.SetAction(parseResult => Run(
+            context,
+            parseResult.GetValue(epochs) ?? (parseResult.GetValue(full) ? FullEpochs : ShortEpochs),
+            parseResult.GetValue(methods)!,
+            parseResult.GetValue(bits)!,
+            parseResult.GetValue(seed),
+            parseResult.GetValue(output)!,
+            "lowbit " + string.Join(' ', parseResult.Tokens.Select(t => t.Value))));
+        return command;
+    }
+
+    public static int Run(CliContext context, int epochs, string methodList, string bitList, int seed, string output, string commandLine)
+    {
+        AccuracyStudy study;
+        try
+        {
+            var methods = methodList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(m => QuantizationMethod.Parse(m).Name).Distinct().ToArray();
+            var bits = bitList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(ParseBits).Distinct().OrderBy(b => b).ToArray();
+            if (methods.Length == 0 || bits.Length == 0 || epochs < 1)
+            {
+                throw new ArgumentException("the study needs at least one method, one bitwidth and one epoch");
+            }
+
+            study = new AccuracyStudy(methods, bits, epochs, seed);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            return context.Fail(e.Message);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var done = 0;
+        context.Output.WriteLine($"study: {study.RunCount} runs ({string.Join(", ", study.Methods)} at {string.Join(", ", study.Bits.Select(b => $"W{b}A{b}"))}, and fp32), {epochs} epochs each, seed {seed}");
+        var runs = study.Run(run =>
+        {
+            done++;
+            var check = run.DeployCheckPassed ? string.Empty : " (deploy check FAILED)";
+            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{done}/{study.RunCount}] {PaperClaims.Label(run)}: {run.Accuracy * 100:F2} %{check}, {run.Duration.TotalSeconds:F0} s"));
+        });
+
+        var plot = Path.ChangeExtension(output, ".png");
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+            StudyPlot.Save(runs, plot);
+            File.WriteAllText(output, StudyReport.Markdown(study, runs, commandLine, Path.GetFileName(plot), clock.Elapsed));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return context.Fail($"{output}: cannot write the study: {e.Message}");
+        }
+
+        context.Output.WriteLine($"wrote {output} and {plot}");
+        return runs.All(r => r.DeployCheckPassed) ? ExitCodes.Success : context.Fail("some deployed models did not match their trained models; see the ✗ cells");
+    }
+
+    private static int ParseBits(string text)
+    {
+        var digits = text.ToUpperInvariant();
+        if (digits.StartsWith('W') && digits.Contains('A'))
+        {
+            var parsed = LayerBits.Parse(digits);
+            if (parsed.Weights != parsed.Activations)
+            {
+                throw new FormatException($"the study uses uniform bitwidths; \"{text}\" mixes W{parsed.Weights} and A{parsed.Activations}");
+            }
+
+            return parsed.Weights;
+        }
+
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var bits) && bits is >= 1 and <= 8
+            ? bits
+            : throw new FormatException($"\"{text}\" is not a bitwidth: expected 1–8 or WbAb");
+    }
+}

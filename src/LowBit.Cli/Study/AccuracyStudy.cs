@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using LowBit.Data;
+using LowBit.Quantization.Quantizers;
+using LowBit.Quantization.Training;
+
+namespace LowBit.Cli.Study;
+
+/// <summary>
+/// Trains the MNIST CNN with every method at every uniform bitwidth (WbAb) plus the fp32 baseline, with
+/// fixed seeds, and records the held-out accuracy of each deployed integer model.
+/// </summary>
+public sealed class AccuracyStudy
+{
+    public static readonly int[] DefaultBits = { 1, 2, 3, 4, 8 };
+
+    public AccuracyStudy(IReadOnlyList<string> methods, IReadOnlyList<int> bits, int epochs, int seed)
+    {
+        Methods = methods;
+        Bits = bits;
+        Epochs = epochs;
+        Seed = seed;
+    }
+
+    public IReadOnlyList<string> Methods { get; }
+
+    public IReadOnlyList<int> Bits { get; }
+
+    public int Epochs { get; }
+
+    public int Seed { get; }
+
+    public int RunCount => (Methods.Count * Bits.Count) + 1;
+
+    public IReadOnlyList<StudyRun> Run(Action<StudyRun> onRun)
+    {
+        var split = BundledMnist.Split();
+        using var train = ImageBatch.FromMnist(split.Train);
+        using var test = ImageBatch.FromMnist(split.Test);
+        var options = new TrainingOptions { Epochs = Epochs, Seed = Seed };
+        var runs = new List<StudyRun>();
+
+        void Record(string method, int bits)
+        {
+            var clock = Stopwatch.StartNew();
+            var result = MnistExperiment.Run(method, BitwidthPlan.Uniform(Math.Min(bits, 8), Math.Min(bits, 8)), options, train, test);
+            var averageBits = result.Manifest is null ? StudyRun.FloatBits : BitBudget.AverageBits(result.Model);
+            var run = new StudyRun(method, bits, result.DeployedAccuracy, result.Check?.Passed ?? true, averageBits, clock.Elapsed);
+            runs.Add(run);
+            onRun(run);
+        }
+
+        Record(MnistExperiment.Float, StudyRun.FloatBits);
+        foreach (var method in Methods)
+        {
+            foreach (var bits in Bits)
+            {
+                Record(method, bits);
+            }
+        }
+
+        return runs;
+    }
+}

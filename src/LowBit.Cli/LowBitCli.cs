@@ -35,10 +35,11 @@ public static class LowBitCli
 
     public static RootCommand CreateRootCommand(CliContext context)
     {
-        var root = new RootCommand("LowBit: low-bit neural network manifests (.lbq) — train, inspect, seal and evaluate them.");
+        var root = new RootCommand("LowBit: low-bit neural network manifests (.lbq) — train, export, inspect, seal, evaluate and study them.");
         root.Subcommands.Add(InspectCommand.Create(context));
         root.Subcommands.Add(SealCommand.Create(context));
         root.Subcommands.Add(TrainCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(StudyCommand.Create(context));
         return root;

@@ -14,7 +14,9 @@ public sealed class TrainCommandTests
         {
             var path = Path.Combine(directory.FullName, "digits.lbq");
 
-            var result = CliRunner.Run("train", "--method", "ddq", "--bits", "W2A2,conv1=W4A4", "--epochs", "1", "--out", path);
+            var checkpoint = Path.Combine(directory.FullName, "digits.pt");
+
+            var result = CliRunner.Run("train", "--method", "ddq", "--bits", "W2A2,conv1=W4A4", "--epochs", "1", "--out", path, "--checkpoint", checkpoint);
 
             Assert.True(result.ExitCode == 0, result.Output + result.Error);
             Assert.Contains("epoch 1/1: loss", result.Output);
@@ -22,11 +24,26 @@ public sealed class TrainCommandTests
             Assert.Contains("integer simulation bit-exact", result.Output);
             var manifest = ManifestReader.ReadFile(path);
             Assert.Equal("mnist_ddq_w2a2_conv1-w4a4", manifest.Name);
+
+            // lowbit export rebuilds the model from the checkpoint and writes the same manifest.
+            var exported = Path.Combine(directory.FullName, "again.lbq");
+            var export = CliRunner.Run("export", checkpoint, "--out", exported);
+            Assert.True(export.ExitCode == 0, export.Output + export.Error);
+            Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(exported));
         }
         finally
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void Exporting_a_missing_checkpoint_names_what_is_missing()
+    {
+        var result = CliRunner.Run("export", "nowhere.pt");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: nowhere.pt: a checkpoint is two files, nowhere.pt and nowhere.pt.json", Assert.Single(result.ErrorLines));
     }
 
     [Theory]

@@ -26,9 +26,10 @@ public static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seed for initialisation and shuffling.", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "Where to write the manifest (default: <model name>.lbq in the current directory)." };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "Also save the trained model (TorchSharp state, and a .json describing it) for a later lowbit export." };
         var command = new Command("train", "Train the MNIST CNN with quantization-aware training on the bundled digits, export the manifest and check it.")
         {
-            method, bits, budget, epochs, seed, output,
+            method, bits, budget, epochs, seed, output, checkpoint,
         };
         command.SetAction(parseResult => Run(
             context,
@@ -37,11 +38,12 @@ public static class TrainCommand
             parseResult.GetValue(budget),
             parseResult.GetValue(epochs),
             parseResult.GetValue(seed),
-            parseResult.GetValue(output)));
+            parseResult.GetValue(output),
+            parseResult.GetValue(checkpoint)));
         return command;
     }
 
-    public static int Run(CliContext context, string method, string bits, double? budget, int epochs, int seed, string? output)
+    public static int Run(CliContext context, string method, string bits, double? budget, int epochs, int seed, string? output, string? checkpoint = null)
     {
         BitwidthPlan plan;
         try
@@ -84,6 +86,19 @@ public static class TrainCommand
         }
 
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held-out accuracy (TorchSharp): {result.TorchAccuracy * 100:F2} % on {test.Count:N0} digits"));
+        if (checkpoint is not null)
+        {
+            try
+            {
+                MnistCheckpoint.Save(result.Model, method, plan, checkpoint);
+                console.WriteLine($"saved checkpoint {checkpoint} (+ .json)");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return context.Fail($"{checkpoint}: cannot write the checkpoint: {e.Message}");
+            }
+        }
+
         if (result.Manifest is null)
         {
             return ExitCodes.Success;

@@ -17,7 +17,7 @@ public static class StudyReport
 
         Line($"# Accuracy study: every quantizer at every bitwidth on the bundled MNIST digits");
         Line($"");
-        Line($"Produced by `{command}` on {DateTime.UtcNow:yyyy-MM-dd} ({Environment.ProcessorCount} cores, {total.TotalMinutes:F1} minutes). Do not edit by hand: rerun the command.");
+        Line($"Produced by `{command}` (from a clone: `dotnet run -c Release --project src/LowBit.Cli -- {command["lowbit ".Length..]}`) on {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {total.TotalMinutes:F1} minutes. Do not edit by hand: rerun the command.");
         Line($"");
         Line($"- Data: the bundled 10,000 MNIST digits, 8,000 for training and 2,000 held out (every fifth digit).");
         Line($"- Model: the small CNN (conv 3×3 16 → pool → conv 3×3 32 → pool → fc 64 → fc 10, BatchNorm), all four layers quantized, 8-bit input.");

@@ -39,11 +39,15 @@ internal sealed class PrecisionGates : nn.Module
     private readonly Parameter? _logits;
     private readonly GateRelaxation _relaxation;
 
+    // [limit, frozen] as a buffer, so a saved checkpoint keeps the settled precision.
+    private readonly Tensor _state;
+
     public PrecisionGates(string name, int minBits, int maxBits, GateRelaxation relaxation) : base(name)
     {
         MinBits = minBits;
         MaxBits = Math.Max(minBits, maxBits);
-        Limit = MaxBits;
+        _state = tensor(new long[] { MaxBits, 0 });
+        register_buffer("state", _state);
         _relaxation = relaxation;
         if (MaxBits > MinBits)
         {
@@ -57,7 +61,8 @@ internal sealed class PrecisionGates : nn.Module
 
     public int MaxBits { get; }
 
-    public int Limit { get; private set; }
+    /// <summary>The cap on the bitwidth (the budget's projection).</summary>
+    public int Limit => (int)_state[0].item<long>();
 
     private Tensor Logits => _logits is null ? zeros(0) : _logits * LogitScale;
 
@@ -73,14 +78,23 @@ internal sealed class PrecisionGates : nn.Module
 
     public double TopGateLogit => Bits == MinBits ? double.PositiveInfinity : Logits.detach().data<float>()[Bits - MinBits - 1];
 
-    public bool Frozen { get; private set; }
+    /// <summary>Whether the precision is settled (no more sampling or learning).</summary>
+    public bool Frozen => _state[1].item<long>() != 0;
 
-    public void LimitBits(int bits) => Limit = Math.Clamp(bits, MinBits, MaxBits);
+    public void LimitBits(int bits)
+    {
+        using var _ = no_grad();
+        _state[0].fill_(Math.Clamp(bits, MinBits, MaxBits));
+    }
 
     public void Freeze()
     {
         LimitBits(Bits);
-        Frozen = true;
+        using (no_grad())
+        {
+            _state[1].fill_(1);
+        }
+
         _logits?.requires_grad_(false);
     }
 

@@ -1,0 +1,60 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using LowBit.Quantization.Modules;
+using LowBit.Quantization.Quantizers;
+using TorchSharp.Modules;
+
+namespace LowBit.Quantization.Training;
+
+/// <summary>
+/// A trained MNIST CNN saved for a later export: the TorchSharp state (weights, quantizer parameters,
+/// BatchNorm statistics, settled bitwidths) in <c>file</c>, and how to rebuild the architecture — method
+/// and bitwidth plan — in <c>file.json</c> beside it.
+/// </summary>
+public static class MnistCheckpoint
+{
+    public static void Save(Sequential model, string method, BitwidthPlan bits, string path)
+    {
+        model.save(path);
+        File.WriteAllText(DescriptionPath(path), JsonSerializer.Serialize(new Description(method, bits.ToString())));
+    }
+
+    /// <summary>Rebuilds the model and loads the saved state; throws <see cref="InvalidDataException"/>
+    /// naming the file when the description is missing or wrong.</summary>
+    public static (Sequential Model, string Method, BitwidthPlan Bits) Load(string path)
+    {
+        var descriptionPath = DescriptionPath(path);
+        if (!File.Exists(path) || !File.Exists(descriptionPath))
+        {
+            throw new FileNotFoundException($"{path}: a checkpoint is two files, {Path.GetFileName(path)} and {Path.GetFileName(descriptionPath)} (written by lowbit train --checkpoint); missing {(File.Exists(path) ? descriptionPath : path)}");
+        }
+
+        Description? description;
+        try
+        {
+            description = JsonSerializer.Deserialize<Description>(File.ReadAllText(descriptionPath));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{descriptionPath}: expected {{\"Method\": …, \"Bits\": …}}, found invalid JSON ({e.Message})", e);
+        }
+
+        if (description?.Method is null || description.Bits is null)
+        {
+            throw new InvalidDataException($"{descriptionPath}: expected {{\"Method\": …, \"Bits\": …}}, found a description without them");
+        }
+
+        var plan = BitwidthPlan.Parse(description.Bits);
+        var model = string.Equals(description.Method, MnistExperiment.Float, StringComparison.OrdinalIgnoreCase)
+            ? MnistCnn.Float()
+            : MnistCnn.Quantized(QuantizationMethod.Parse(description.Method), plan);
+        model.load(path);
+        model.eval();
+        return (model, description.Method, plan);
+    }
+
+    private static string DescriptionPath(string path) => path + ".json";
+
+    private sealed record Description(string Method, string Bits);
+}

@@ -1,0 +1,44 @@
+using System.IO;
+
+namespace LowBit.Cli.Tests;
+
+/// <summary><c>lowbit study</c> on the smallest grid (one method, one bitwidth, one epoch) and its errors.</summary>
+public sealed class StudyCommandTests
+{
+    [Fact]
+    public void Writes_the_table_and_the_plot()
+    {
+        var directory = Directory.CreateTempSubdirectory("lowbit-study");
+        try
+        {
+            var report = Path.Combine(directory.FullName, "results.md");
+
+            var result = CliRunner.Run("study", "--methods", "ste", "--bits", "W2A2", "--epochs", "1", "--out", report);
+
+            Assert.True(result.ExitCode == 0, result.Output + result.Error);
+            Assert.Contains("[2/2] ste W2A2:", result.Output);
+            var markdown = File.ReadAllText(report);
+            Assert.Matches(@"\| ste \| \d+\.\d\d \|", markdown);
+            Assert.Contains("fp32 baseline (same network and schedule, float): **", markdown);
+            Assert.Contains("![accuracy vs bits](results.png)", markdown);
+            var png = File.ReadAllBytes(Path.Combine(directory.FullName, "results.png"));
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("--bits", "9", "\"9\" is not a bitwidth: expected 1–8 or WbAb")]
+    [InlineData("--bits", "W2A4", "the study uses uniform bitwidths")]
+    [InlineData("--methods", "ste,nope", "unknown quantization method \"nope\"")]
+    public void Bad_options_are_one_clear_error(string option, string value, string expected)
+    {
+        var result = CliRunner.Run("study", option, value, "--out", Path.Combine(Path.GetTempPath(), "never-written.md"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(expected, Assert.Single(result.ErrorLines));
+    }
+}

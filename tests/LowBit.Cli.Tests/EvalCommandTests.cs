@@ -48,22 +48,15 @@ public sealed class EvalCommandTests
     [Fact]
     public void A_broken_idx_file_is_reported_with_its_name()
     {
-        var directory = Directory.CreateTempSubdirectory("lowbit-eval");
-        try
-        {
-            var images = Path.Combine(directory.FullName, "images.idx3");
-            var labels = Path.Combine(directory.FullName, "labels.idx1");
-            File.WriteAllBytes(images, new byte[] { 0, 0, 8, 3, 0, 0 });
-            File.WriteAllBytes(labels, new byte[] { 0, 0, 8, 1, 0, 0, 0, 0 });
+        using var directory = new TemporaryDirectory();
+        var images = directory.File("images.idx3");
+        var labels = directory.File("labels.idx1");
+        File.WriteAllBytes(images, new byte[] { 0, 0, 8, 3, 0, 0 });
+        File.WriteAllBytes(labels, new byte[] { 0, 0, 8, 1, 0, 0, 0, 0 });
 
-            var result = CliRunner.Run("eval", TrainedModel, "--images", images, "--labels", labels);
+        var result = CliRunner.Run("eval", TrainedModel, "--images", images, "--labels", labels);
 
-            Assert.Equal(1, result.ExitCode);
-            Assert.Contains("images.idx3", Assert.Single(result.ErrorLines));
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("images.idx3", Assert.Single(result.ErrorLines));
     }
 }

@@ -1,4 +1,5 @@
 using System.IO;
+using LowBit.TestModels;
 
 namespace LowBit.Cli.Tests;
 
@@ -8,26 +9,19 @@ public sealed class StudyCommandTests
     [Fact]
     public void Writes_the_table_and_the_plot()
     {
-        var directory = Directory.CreateTempSubdirectory("lowbit-study");
-        try
-        {
-            var report = Path.Combine(directory.FullName, "results.md");
+        using var directory = new TemporaryDirectory();
+        var report = directory.File("results.md");
 
-            var result = CliRunner.Run("study", "--methods", "ste", "--bits", "W2A2", "--epochs", "1", "--out", report);
+        var result = CliRunner.Run("study", "--methods", "ste", "--bits", "W2A2", "--epochs", "1", "--out", report);
 
-            Assert.True(result.ExitCode == 0, result.Output + result.Error);
-            Assert.Contains("[2/2] ste W2A2:", result.Output);
-            var markdown = File.ReadAllText(report);
-            Assert.Matches(@"\| ste \| \d+\.\d\d \|", markdown);
-            Assert.Contains("fp32 baseline (same network and schedule, float): **", markdown);
-            Assert.Contains("![accuracy vs bits](results.png)", markdown);
-            var png = File.ReadAllBytes(Path.Combine(directory.FullName, "results.png"));
-            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("[2/2] ste W2A2:", result.Output);
+        var markdown = File.ReadAllText(report);
+        Assert.Matches(@"\| ste \| \d+\.\d\d \|", markdown);
+        Assert.Contains("fp32 baseline (same network and schedule, float): **", markdown);
+        Assert.Contains("![accuracy vs bits](results.png)", markdown);
+        var png = File.ReadAllBytes(directory.File("results.png"));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.IO;
 using LowBit.Manifest;
+using LowBit.TestModels;
 
 namespace LowBit.Cli.Tests;
 
@@ -9,32 +10,24 @@ public sealed class TrainCommandTests
     [Fact]
     public void Trains_exports_and_checks_a_model()
     {
-        var directory = Directory.CreateTempSubdirectory("lowbit-train");
-        try
-        {
-            var path = Path.Combine(directory.FullName, "digits.lbq");
+        using var directory = new TemporaryDirectory();
+        var path = directory.File("digits.lbq");
+        var checkpoint = directory.File("digits.pt");
 
-            var checkpoint = Path.Combine(directory.FullName, "digits.pt");
+        var result = CliRunner.Run("train", "--method", "ddq", "--bits", "W2A2,conv1=W4A4", "--epochs", "1", "--out", path, "--checkpoint", checkpoint);
 
-            var result = CliRunner.Run("train", "--method", "ddq", "--bits", "W2A2,conv1=W4A4", "--epochs", "1", "--out", path, "--checkpoint", checkpoint);
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("epoch 1/1: loss", result.Output);
+        Assert.Contains("weight bits: conv1 4, conv2 2, fc1 2, fc2 2", result.Output);
+        Assert.Contains("integer simulation bit-exact", result.Output);
+        var manifest = ManifestReader.ReadFile(path);
+        Assert.Equal("mnist_ddq_w2a2_conv1-w4a4", manifest.Name);
 
-            Assert.True(result.ExitCode == 0, result.Output + result.Error);
-            Assert.Contains("epoch 1/1: loss", result.Output);
-            Assert.Contains("weight bits: conv1 4, conv2 2, fc1 2, fc2 2", result.Output);
-            Assert.Contains("integer simulation bit-exact", result.Output);
-            var manifest = ManifestReader.ReadFile(path);
-            Assert.Equal("mnist_ddq_w2a2_conv1-w4a4", manifest.Name);
-
-            // lowbit export rebuilds the model from the checkpoint and writes the same manifest.
-            var exported = Path.Combine(directory.FullName, "again.lbq");
-            var export = CliRunner.Run("export", checkpoint, "--out", exported);
-            Assert.True(export.ExitCode == 0, export.Output + export.Error);
-            Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(exported));
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        // lowbit export rebuilds the model from the checkpoint and writes the same manifest.
+        var exported = directory.File("again.lbq");
+        var export = CliRunner.Run("export", checkpoint, "--out", exported);
+        Assert.True(export.ExitCode == 0, export.Output + export.Error);
+        Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(exported));
     }
 
     [Fact]

@@ -114,19 +114,13 @@ public sealed class IntegerSimulator
                     signs[c] = thresholds.IsNegated((int)c) ? -1 : 1;
                 }
 
+                // Each channel's thresholds are non-decreasing (the validator checks), so the count of those
+                // reached is a binary search: one pass instead of one full-size comparison per threshold.
                 var signed = acc * tensor(signs).reshape(channelShape);
                 var table = tensor(thresholds.Thresholds.ToArray()).to_type(ScalarType.Int64).reshape(channels, thresholds.ThresholdsPerChannel);
-                var level = full_like(acc, thresholds.Levels.Min);
-                for (var j = 0; j < thresholds.ThresholdsPerChannel; j++)
-                {
-                    // Disposed per threshold: an 8-bit layer has 255 of them, each a full-size temporary.
-                    using var column = table[.., j].reshape(channelShape);
-                    using var reached = signed.ge(column);
-                    using var counted = reached.to_type(ScalarType.Int64);
-                    level.add_(counted);
-                }
-
-                return level;
+                using var byChannel = signed.transpose(0, 1).contiguous();
+                using var counts = searchsorted(table, byChannel.reshape(channels, -1), right: true);
+                return counts.reshape(byChannel.shape).transpose(0, 1).contiguous() + thresholds.Levels.Min;
             }
 
             case FloatOutput output:

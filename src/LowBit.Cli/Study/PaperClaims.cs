@@ -39,7 +39,10 @@ public static class PaperClaims
 
             var gap = (baseline.Accuracy - run.Accuracy) * 100;
             var verdict = gap <= Noise ? "**agrees**" : "**disagrees**";
-            return string.Create(CultureInfo.InvariantCulture, $"- {claim} ({paper}): {Label(run)} {run.Accuracy * 100:F2} % vs fp32 {baseline.Accuracy * 100:F2} % ({gap:0.00} points below) — {verdict}.");
+            var position = gap >= 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{gap:0.00} points below")
+                : string.Create(CultureInfo.InvariantCulture, $"{-gap:0.00} points above");
+            return string.Create(CultureInfo.InvariantCulture, $"- {claim} ({paper}): {Label(run)} {run.Accuracy * 100:F2} % vs fp32 {baseline.Accuracy * 100:F2} % ({position}) — {verdict}.");
         }
 
         var fp32 = Find(Quantization.Training.MnistExperiment.Float, StudyRun.FloatBits);

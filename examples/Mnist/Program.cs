@@ -42,7 +42,7 @@ Console.WriteLine($"weight bits per layer: {string.Join(", ", BitBudget.PerLayer
 var output = run.Output ?? (repository is null ? Path.Combine("out", result.Name + ".lbq") : MnistAppRunner.ModelPath(repository));
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
 ManifestWriter.WriteFile(result.Manifest, output);
-Console.WriteLine($"exported {output} ({new FileInfo(output).Length:N0} bytes)");
+Console.WriteLine($"exported {Path.GetRelativePath(Directory.GetCurrentDirectory(), output)} ({new FileInfo(output).Length:N0} bytes)");
 Console.WriteLine($"deploy check: {result.Check}");
 if (!result.Check!.Passed)
 {

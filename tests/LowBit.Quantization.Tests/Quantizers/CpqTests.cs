@@ -24,8 +24,8 @@ public sealed class CpqTests
         quantizer.eval();
         activations.eval();
 
-        AssertClose(TensorAssert.Values(quantizer.call(weight)), trainWeights);
-        AssertClose(TensorAssert.Values(activations.call(x)), trainActivations);
+        TensorAssert.AllClose(TensorAssert.Values(quantizer.call(weight)), trainWeights, "are not the nearest grid point");
+        TensorAssert.AllClose(TensorAssert.Values(activations.call(x)), trainActivations, "are not the nearest grid point");
     }
 
     [Fact]
@@ -97,11 +97,5 @@ public sealed class CpqTests
         var open = 1 / (1 + Math.Exp(-2.0));
         Assert.Equal(2 + open + (open * open), quantizer.ExpectedBits().item<float>(), 5);
         Assert.Equal(4, quantizer.Bits);
-    }
-
-    private static void AssertClose(float[] expected, float[] actual)
-    {
-        var mismatches = expected.Zip(actual).Count(p => Math.Abs(p.First - p.Second) > 1e-5 * (1 + Math.Abs(p.First)));
-        Assert.True(mismatches == 0, $"{mismatches} of {expected.Length} values are not the nearest grid point");
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using static TorchSharp.torch;
 
 namespace LowBit.Quantization.Tests.Quantizers;
@@ -14,6 +15,14 @@ internal static class TensorAssert
             Assert.True(Math.Abs(v - Math.Round(v)) <= tolerance, $"{v} is not a whole number");
             Assert.InRange(Math.Round(v), min, max);
         }
+    }
+
+    /// <summary>Equal within 1e-5 relative (float rounding of two equal computations); names how many differ.</summary>
+    public static void AllClose(float[] expected, float[] actual, string failure)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        var mismatches = expected.Zip(actual).Count(p => Math.Abs(p.First - p.Second) > 1e-5 * (1 + Math.Abs(p.First)));
+        Assert.True(mismatches == 0, $"{mismatches} of {expected.Length} values {failure}");
     }
 
     public static void SomeNonZero(Tensor? gradient, string what)

@@ -1,0 +1,25 @@
+using System;
+using LowBit.Manifest;
+
+namespace LowBit.Onnx;
+
+/// <summary>
+/// The 8-bit quantization parameters a QDQ model gives a tensor: its levels' real range spread over uint8
+/// (non-negative range) or int8 (symmetric), as ONNX Runtime's static quantizer would from that range.
+/// </summary>
+internal sealed record ActivationQuantization(float Scale, int ZeroPoint, bool Signed)
+{
+    public static ActivationQuantization For(LevelFormat levels)
+    {
+        var range = Dequantization.RangeOf(levels);
+        if (range.Low >= 0)
+        {
+            float scale = range.High > range.Low ? (range.High - range.Low) / 255f : 1f;
+            int zeroPoint = Math.Clamp((int)MathF.Round(-range.Low / scale), 0, 255);
+            return new ActivationQuantization(scale, zeroPoint, Signed: false);
+        }
+
+        float magnitude = Math.Max(Math.Abs(range.Low), Math.Abs(range.High));
+        return new ActivationQuantization(magnitude > 0 ? magnitude / 127f : 1f, 0, Signed: true);
+    }
+}

@@ -1,0 +1,6 @@
+using LowBit.Manifest;
+
+namespace LowBit.Onnx;
+
+/// <summary>A manifest tensor once lowered: its ONNX value name, its per-sample shape and its level grid.</summary>
+internal sealed record LoweredTensor(string Name, TensorShape Shape, LevelFormat Levels);

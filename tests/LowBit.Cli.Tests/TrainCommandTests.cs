@@ -28,6 +28,13 @@ public sealed class TrainCommandTests
         var export = CliRunner.Run("export", checkpoint, "--out", exported);
         Assert.True(export.ExitCode == 0, export.Output + export.Error);
         Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(exported));
+
+        // ... and the same ONNX model as the manifest it wrote.
+        var fromCheckpoint = directory.File("checkpoint.onnx");
+        var fromManifest = directory.File("manifest.onnx");
+        Assert.Equal(0, CliRunner.Run("export", checkpoint, "--onnx", "--out", fromCheckpoint).ExitCode);
+        Assert.Equal(0, CliRunner.Run("export", path, "--onnx", "--out", fromManifest).ExitCode);
+        Assert.Equal(File.ReadAllBytes(fromManifest), File.ReadAllBytes(fromCheckpoint));
     }
 
     [Fact]

@@ -3,51 +3,115 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using LowBit.Manifest;
+using LowBit.Onnx;
 using LowBit.Quantization.Export;
 using LowBit.Quantization.Training;
 
 namespace LowBit.Cli.Commands;
 
-/// <summary><c>lowbit export &lt;checkpoint&gt; [--out file.lbq]</c>: the manifest of a model saved by
-/// <c>lowbit train --checkpoint</c>.</summary>
+/// <summary>
+/// <c>lowbit export &lt;checkpoint|model.lbq&gt; [--out file] [--onnx [--flavor exact|float|qdq]]</c>: the manifest
+/// of a model saved by <c>lowbit train --checkpoint</c>, or an ONNX model of a checkpoint or a manifest.
+/// </summary>
 public static class ExportCommand
 {
     public static Command Create(CliContext context)
     {
-        var checkpoint = new Argument<string>("checkpoint") { Description = "A checkpoint written by lowbit train --checkpoint (the file, with its .json beside it)." };
-        var output = new Option<string?>("--out") { Description = "Where to write the manifest (default: the checkpoint's name with .lbq)." };
-        var command = new Command("export", "Export the manifest (.lbq) of a trained checkpoint.")
+        var model = new Argument<string>("model") { Description = "A checkpoint written by lowbit train --checkpoint (the file, with its .json beside it), or with --onnx also a manifest (.lbq)." };
+        var output = new Option<string?>("--out") { Description = "Where to write (default: the input's name with .lbq, or .onnx with --onnx)." };
+        var onnx = new Option<bool>("--onnx") { Description = "Write an ONNX model (opset 17) instead of a manifest." };
+        var flavor = new Option<string>("--flavor")
         {
-            checkpoint,
-            output,
+            Description = "With --onnx: exact (reproduces the integer model), float (the dequantized float model) or qdq (float with 8-bit QuantizeLinear/DequantizeLinear).",
+            DefaultValueFactory = _ => "exact",
         };
-        command.SetAction(parseResult => Run(context, parseResult.GetValue(checkpoint)!, parseResult.GetValue(output)));
+        var command = new Command("export", "Export the manifest (.lbq) of a trained checkpoint, or an ONNX model of a checkpoint or manifest.")
+        {
+            model,
+            output,
+            onnx,
+            flavor,
+        };
+        command.SetAction(parseResult => parseResult.GetValue(onnx)
+            ? RunOnnx(context, parseResult.GetValue(model)!, parseResult.GetValue(output), parseResult.GetValue(flavor)!)
+            : Run(context, parseResult.GetValue(model)!, parseResult.GetValue(output)));
         return command;
     }
 
     public static int Run(CliContext context, string checkpoint, string? output)
     {
-        try
+        if (IsManifest(checkpoint))
         {
-            var (model, method, bits) = MnistCheckpoint.Load(checkpoint);
-            if (string.Equals(method, MnistExperiment.Float, StringComparison.OrdinalIgnoreCase))
-            {
-                return context.Fail($"{checkpoint}: an fp32 model has no integer manifest; train with a quantization method");
-            }
+            return context.Fail($"{checkpoint}: already a manifest; add --onnx to write it as an ONNX model");
+        }
 
-            var manifest = ManifestExporter.Export(model, MnistExperiment.NameOf(method, bits, null), TensorShape.Chw(1, 28, 28));
+        return Guarded(context, checkpoint, () =>
+        {
+            var (manifest, method, bits) = ExportCheckpoint(checkpoint);
             var path = output ?? Path.ChangeExtension(checkpoint, ".lbq");
             ManifestWriter.WriteFile(manifest, path);
-            context.Output.WriteLine($"exported {path} ({new FileInfo(path).Length.ToString("N0", CultureInfo.InvariantCulture)} bytes) from {checkpoint} ({method} {bits})");
+            context.Output.WriteLine($"exported {path} ({Bytes(path)} bytes) from {checkpoint} ({method} {bits})");
+        });
+    }
+
+    public static int RunOnnx(CliContext context, string model, string? output, string flavorName)
+    {
+        if (!Enum.TryParse<OnnxFlavor>(flavorName, ignoreCase: true, out var flavor) || !Enum.IsDefined(flavor))
+        {
+            return context.Fail($"--flavor: expected exact, float or qdq, found '{flavorName}'");
+        }
+
+        return Guarded(context, model, () =>
+        {
+            // A checkpoint's manifest goes through its sealed bytes so the ONNX model names the same checksum as the .lbq file would.
+            var manifest = IsManifest(model)
+                ? ManifestReader.ReadFile(model)
+                : ManifestReader.ReadBytes(ManifestWriter.ToUtf8(ExportCheckpoint(model).Manifest), model);
+            var export = OnnxExporter.Export(manifest, flavor);
+            var path = output ?? Path.ChangeExtension(model, ".onnx");
+            export.WriteFile(path);
+            foreach (var warning in export.Warnings)
+            {
+                context.Error.WriteLine("warning: " + warning);
+            }
+
+            context.Output.WriteLine($"exported {path} ({Bytes(path)} bytes, ONNX opset {OnnxExporter.Opset}, {flavor.ToString().ToLowerInvariant()}) from {model}: input '{export.InputName}' [batch, {string.Join(", ", manifest.Input.Shape.ToArray())}], output '{export.OutputName}'");
+        });
+    }
+
+    private static bool IsManifest(string path) => path.EndsWith(".lbq", StringComparison.OrdinalIgnoreCase);
+
+    private static (ModelManifest Manifest, string Method, string Bits) ExportCheckpoint(string checkpoint)
+    {
+        var (model, method, bits) = MnistCheckpoint.Load(checkpoint);
+        if (string.Equals(method, MnistExperiment.Float, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidDataException($"{checkpoint}: an fp32 model has no integer manifest; train with a quantization method");
+        }
+
+        return (ManifestExporter.Export(model, MnistExperiment.NameOf(method, bits, null), TensorShape.Chw(1, 28, 28)), method, bits.ToString());
+    }
+
+    private static int Guarded(CliContext context, string input, Action export)
+    {
+        try
+        {
+            export();
             return ExitCodes.Success;
+        }
+        catch (ManifestException e)
+        {
+            return context.Fail(e);
         }
         catch (ExportException e)
         {
-            return context.Fail($"{checkpoint}: {e.Message}");
+            return context.Fail($"{input}: {e.Message}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or FormatException)
         {
             return context.Fail(e.Message);
         }
     }
+
+    private static string Bytes(string path) => new FileInfo(path).Length.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -69,7 +69,7 @@ var config = ManualConfig.Create(DefaultConfig.Instance)
     .WithSummaryStyle(style)
     .WithArtifactsPath(Path.Combine(repositoryRoot, "BenchmarkDotNet.Artifacts"))
     .HideColumns(Column.Gen0, Column.Gen1, Column.Gen2);
-Type benchmarks;
+Type[] benchmarks;
 if (isa)
 {
     // Separate processes, so the JIT of each sees only the instruction sets its environment allows.
@@ -78,16 +78,22 @@ if (isa)
         .AddJob(baseJob.WithId("Avx2"))
         .AddJob(baseJob.WithEnvironmentVariable("DOTNET_EnableAVX2", "0").WithId("Avx2Off"))
         .AddJob(baseJob.WithEnvironmentVariable("DOTNET_EnableHWIntrinsic", "0").WithId("HWIntrinsicOff"));
-    benchmarks = typeof(IsaBenchmarks);
+    benchmarks = new[] { typeof(IsaBenchmarks) };
 }
 else
 {
-    // --quick: in-process (no per-benchmark build and launch) and few, short iterations.
+    // In-process: the peers' native libraries (ONNX Runtime, libtorch) load from this build's output as they
+    // are, and there is no per-benchmark project build. --quick: batch 1 only, few short iterations.
+    if (quick)
+    {
+        Environment.SetEnvironmentVariable(BenchmarkCatalog.QuickVariable, "1");
+    }
+
     var job = quick
-        ? Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithIterationTime(TimeInterval.FromMilliseconds(150)).WithWarmupCount(2).WithIterationCount(5).WithId("Quick")
-        : Job.Default;
-    config = config.AddJob(job);
-    benchmarks = typeof(InferenceBenchmarks);
+        ? Job.ShortRun.WithIterationTime(TimeInterval.FromMilliseconds(100)).WithWarmupCount(1).WithIterationCount(3).WithId("Quick")
+        : Job.Default.WithIterationTime(TimeInterval.FromMilliseconds(250)).WithWarmupCount(3).WithIterationCount(15).WithId("Full");
+    config = config.AddJob(job.WithToolchain(InProcessEmitToolchain.Instance));
+    benchmarks = new[] { typeof(NetworkBenchmarks), typeof(InterpreterBenchmarks), typeof(LayerBenchmarks) };
 }
 
 if (!arguments.Contains("--filter"))
@@ -96,7 +102,15 @@ if (!arguments.Contains("--filter"))
     arguments.Add("*");
 }
 
-var summaries = BenchmarkSwitcher.FromTypes(new[] { benchmarks }).Run(arguments.ToArray(), config);
+var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+var summaries = BenchmarkSwitcher.FromTypes(benchmarks).Run(arguments.ToArray(), config).ToList();
+if (!isa)
+{
+    var reportPath = Path.Combine(repositoryRoot, "BenchmarkDotNet.Artifacts", quick ? "lowbit-performance-quick.md" : "lowbit-performance.md");
+    Console.WriteLine(PerformanceReport.Write(summaries, reportPath));
+    Console.WriteLine($"Tables written to {reportPath} ({stopwatch.Elapsed.TotalMinutes:F1} min of benchmarks).");
+}
+
 return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 
 static bool Take(List<string> arguments, string flag)

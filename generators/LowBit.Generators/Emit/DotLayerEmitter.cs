@@ -30,6 +30,12 @@ internal static class DotLayerEmitter
     public static void Emit(CodeWriter w, LayerPlan layer)
     {
         var dot = layer.Dot!;
+        if (dot.IsDepthwise)
+        {
+            EmitDepthwise(w, layer);
+            return;
+        }
+
         string name = layer.MethodName;
         string outputType = dot.FloatOutput is null ? "Span<byte>" : "Span<float>";
         using (w.Block($"private void {name}(ReadOnlySpan<byte> input, {outputType} output)"))
@@ -40,9 +46,14 @@ internal static class DotLayerEmitter
             }
 
             w.Line($"ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference({name}Weights));");
-            if (dot.FloatOutput is null)
+            if (dot.RequantizesOneAtATime)
             {
                 w.Line($"ref int thresholds = ref MemoryMarshal.GetReference({name}Thresholds);");
+            }
+
+            if (dot.HasInterleavedThresholds)
+            {
+                w.Line($"ref int thresholds4 = ref MemoryMarshal.GetReference({name}Thresholds4);");
             }
 
             if (dot.Layer is LinearLayer)
@@ -66,6 +77,32 @@ internal static class DotLayerEmitter
                     }
 
                     EmitGroups(w, layer);
+                }
+            }
+        }
+    }
+
+    /// <summary>A depthwise layer: per output pixel, every channel's window sum at once, then requantization of the row of channels.</summary>
+    private static void EmitDepthwise(CodeWriter w, LayerPlan layer)
+    {
+        var dot = layer.Dot!;
+        string name = layer.MethodName;
+        var window = dot.Window!;
+        using (w.Block($"private void {name}(ReadOnlySpan<byte> input, Span<byte> output)"))
+        {
+            w.Line($"ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference({name}Weights));");
+            string signs = ReadsSignsArray(dot) ? $"{name}Signs" : "default";
+            string thresholds = dot.RequantizesOneAtATime ? $"{name}Thresholds" : "default";
+            string thresholds4 = dot.HasInterleavedThresholds ? $"{name}Thresholds4" : "default";
+            using (w.Block($"for (int oy = 0; oy < {dot.OutputHeight}; oy++)"))
+            {
+                w.Line($"int iy = {Affine("oy", window.StrideHeight, -window.PadTop)};");
+                using (w.Block($"for (int ox = 0; ox < {dot.OutputWidth}; ox++)"))
+                {
+                    w.Line($"int ix = {Affine("ox", window.StrideWidth, -window.PadLeft)};");
+                    w.Line($"int pixel = (oy * {dot.OutputWidth}) + ox;");
+                    w.Line($"LowBitLayerKernels.DepthwiseSums(input, ref weights, _sums, iy, ix, {dot.Input.Height}, {dot.Input.Width}, {dot.OutChannels}, {dot.KernelHeight}, {dot.KernelWidth}, {dot.Input.StoredZero});");
+                    w.Line($"LowBitLayerKernels.RequantizeChannels(_sums, {signs}, {thresholds}, {thresholds4}, {dot.OutputBits}, output.Slice(pixel * {dot.OutChannels}, {dot.OutChannels}));");
                 }
             }
         }
@@ -153,14 +190,44 @@ internal static class DotLayerEmitter
         string weightOffset = Scale(rowExpression, dot.PaddedK);
         int activationBits = dot.Input.Levels.Bits;
         w.Line($"LowBitDotKernels.Dot4(ref patch, ref Unsafe.Add(ref weights, {weightOffset}), {dot.PaddedK}, {dot.PaddedK}, {activationBits}, {dot.MaxProduct}, out int a{Suffix(block)}0, out int a{Suffix(block)}1, out int a{Suffix(block)}2, out int a{Suffix(block)}3);");
+        var channels = new string[rowsInBlock];
+        var constantChannels = new int?[rowsInBlock];
         for (int r = 0; r < rowsInBlock; r++)
         {
-            int? constantChannel = constantGroup && constantBlock is int cb ? (cb * 4) + r : null;
-            string channel = constantChannel is int cc
+            constantChannels[r] = constantGroup && constantBlock is int cb ? (cb * 4) + r : null;
+            channels[r] = constantChannels[r] is int cc
                 ? Int(cc)
                 : Sum(constantGroup ? null : $"g * {dot.OutChannelsPerGroup}", Sum(Product(block, 4, constantBlock), r == 0 ? null : Int(r)));
-            EmitStore(w, layer, $"a{Suffix(block)}{r}", channel, constantChannel);
         }
+
+        if (dot.RequantizesFourAtOnce && rowsInBlock == 4)
+        {
+            EmitStoreFour(w, layer, block, constantBlock, channels, constantChannels);
+            return;
+        }
+
+        for (int r = 0; r < rowsInBlock; r++)
+        {
+            EmitStore(w, layer, $"a{Suffix(block)}{r}", channels[r], constantChannels[r]);
+        }
+    }
+
+    private static void EmitStoreFour(CodeWriter w, LayerPlan layer, string block, int? constantBlock, string[] channels, int?[] constantChannels)
+    {
+        var dot = layer.Dot!;
+        int perChannel = (1 << dot.OutputBits) - 1;
+        var signed = Enumerable.Range(0, 4).Select(r => SignedAccumulator(layer, $"a{Suffix(block)}{r}", channels[r], constantChannels[r]));
+        string outputIndex = dot.Layer is LinearLayer ? channels[0] : $"(pixel * {dot.OutChannels}) + {Paren(channels[0])}";
+        string thresholdOffset = constantBlock is int cb ? Int(cb * perChannel * 4) : $"{block} * {perChannel * 4}";
+        w.Line($"LowBitLayerKernels.Requantize4({string.Join(", ", signed)}, ref Unsafe.Add(ref thresholds4, {thresholdOffset}), {perChannel}, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), {outputIndex}));");
+    }
+
+    private static string SignedAccumulator(LayerPlan layer, string accumulator, string channel, int? constantChannel)
+    {
+        var dot = layer.Dot!;
+        return !dot.HasNegated
+            ? accumulator
+            : constantChannel is int cc ? (dot.Negated[cc] ? "-" + accumulator : accumulator) : $"{accumulator} * {layer.MethodName}Signs[{channel}]";
     }
 
     private static void EmitStore(CodeWriter w, LayerPlan layer, string accumulator, string channel, int? constantChannel)
@@ -176,9 +243,7 @@ internal static class DotLayerEmitter
             return;
         }
 
-        string signed = !dot.HasNegated
-            ? accumulator
-            : constantChannel is int cc ? (dot.Negated[cc] ? "-" + accumulator : accumulator) : $"{accumulator} * {name}Signs[{channel}]";
+        string signed = SignedAccumulator(layer, accumulator, channel, constantChannel);
         int perChannel = (1 << dot.OutputBits) - 1;
         string outputIndex = dot.Layer is LinearLayer ? channel : $"(pixel * {dot.OutChannels}) + {Paren(channel)}";
         w.Line($"output[{outputIndex}] = LowBitLayerKernels.Requantize({signed}, ref Unsafe.Add(ref thresholds, {Scale(channel, perChannel)}), {dot.OutputBits});");

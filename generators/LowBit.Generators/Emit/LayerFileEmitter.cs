@@ -56,7 +56,11 @@ internal static class LayerFileEmitter
         w.Line(layer.Output is null
             ? $"//   Output: {layer.Layer.OutputShape} float32 = (float)acc · scale[c] + bias[c] (no FMA)"
             : $"//   Output: {layer.Output.Describe()}");
-        if (layer.Dot is { } dot)
+        if (layer.Dot is { IsDepthwise: true } depthwise)
+        {
+            w.Line($"//   Depthwise: {depthwise.KernelHeight * depthwise.KernelWidth} taps per channel, computed across channels 8 at a time (int16 products, int32 sums)");
+        }
+        else if (layer.Dot is { } dot)
         {
             string scheme = 2 * dot.MaxProduct <= short.MaxValue
                 ? $"int16 accumulation for up to {short.MaxValue / (2 * dot.MaxProduct)} pair-steps, then widened"
@@ -75,7 +79,14 @@ internal static class LayerFileEmitter
         string layout = dot.Layer is LinearLayer
             ? $"Weights as int8 [row {dot.PaddedOutChannelsPerGroup}][k {dot.PaddedK}], k = input feature; padding rows and columns are 0."
             : $"Weights as int8 [group {dot.Groups}][row {dot.PaddedOutChannelsPerGroup}][k {dot.PaddedK}], k = (ky·{dot.KernelWidth} + kx)·{dot.InChannelsPerGroup} + channel; padding rows and columns are 0.";
-        DataEmitter.WriteBytes(w, $"{name}Weights", dot.Weights, layout, model.OptimizedBuild);
+        if (dot.IsDepthwise)
+        {
+            DataEmitter.WriteBytes(w, $"{name}Weights", dot.DepthwiseWeights(), $"Depthwise weights as int8 [k {dot.KernelHeight * dot.KernelWidth}][channel {dot.OutChannels}], k = ky·{dot.KernelWidth} + kx.", model.OptimizedBuild);
+        }
+        else
+        {
+            DataEmitter.WriteBytes(w, $"{name}Weights", dot.Weights, layout, model.OptimizedBuild);
+        }
         if (dot.FloatOutput is { } output)
         {
             w.Line();
@@ -92,7 +103,21 @@ internal static class LayerFileEmitter
         }
 
         w.Line();
-        DataEmitter.WriteInts(w, $"{name}Thresholds", dot.Thresholds, (1 << dot.OutputBits) - 1, $"{(1 << dot.OutputBits) - 1} thresholds per output channel against the offset accumulator.", model.OptimizedBuild);
+        if (dot.RequantizesOneAtATime)
+        {
+            DataEmitter.WriteInts(w, $"{name}Thresholds", dot.Thresholds, (1 << dot.OutputBits) - 1, $"{(1 << dot.OutputBits) - 1} thresholds per output channel against the offset accumulator.", model.OptimizedBuild);
+        }
+
+        if (dot.HasInterleavedThresholds)
+        {
+            if (dot.RequantizesOneAtATime)
+            {
+                w.Line();
+            }
+
+            DataEmitter.WriteInts(w, $"{name}Thresholds4", dot.InterleavedThresholds(), 4 * ((1 << dot.OutputBits) - 1), $"{(1 << dot.OutputBits) - 1} thresholds against the offset accumulator for each block of four output channels, as [threshold][channel], for vector compares.", model.OptimizedBuild);
+        }
+
         if (DotLayerEmitter.ReadsSignsArray(dot))
         {
             w.Line();

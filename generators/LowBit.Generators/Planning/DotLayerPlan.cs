@@ -71,6 +71,63 @@ internal sealed class DotLayerPlan
 
     public bool[] Negated { get; set; } = System.Array.Empty<bool>();
 
+    /// <summary>
+    /// Requantize each block of four adjacent output channels with vector compares (2^bits − 1 of them)
+    /// instead of four binary searches: for outputs of up to 4 bits, in ungrouped layers, where the four
+    /// channels of a block are adjacent in the output.
+    /// </summary>
+    public bool RequantizesFourAtOnce => FloatOutput is null && OutputBits <= 4 && (Groups == 1 || IsDepthwise);
+
+    /// <summary>
+    /// A depthwise conv (one filter per channel) with an integer output: computed across channels, eight at
+    /// a time, instead of as one tiny dot product per channel padded to four rows of 16.
+    /// </summary>
+    public bool IsDepthwise => Layer is Conv2dLayer && Groups > 1 && InChannelsPerGroup == 1 && OutChannelsPerGroup == 1 && FloatOutput is null;
+
+    /// <summary>Depthwise weights as [k = ky·kw + kx][channel], so one load reads eight channels' weight at a window position.</summary>
+    public sbyte[] DepthwiseWeights()
+    {
+        int area = KernelHeight * KernelWidth;
+        var result = new sbyte[area * OutChannels];
+        for (int c = 0; c < OutChannels; c++)
+        {
+            for (int k = 0; k < area; k++)
+            {
+                result[(k * OutChannels) + c] = Weights[(c * PaddedOutChannelsPerGroup * PaddedK) + k];
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether any channel is requantized one at a time (all of them, or those past the last full block of four).</summary>
+    public bool RequantizesOneAtATime => FloatOutput is null && (!RequantizesFourAtOnce || OutChannels % 4 != 0);
+
+    public bool HasInterleavedThresholds => RequantizesFourAtOnce && OutChannels >= 4;
+
+    /// <summary>
+    /// <see cref="Thresholds"/> of every full block of four channels interleaved as [block][threshold][4 channels],
+    /// so one vector load fetches threshold j of the block's four channels.
+    /// </summary>
+    public int[] InterleavedThresholds()
+    {
+        int perChannel = (1 << OutputBits) - 1;
+        int blocks = OutChannels / 4;
+        var result = new int[blocks * perChannel * 4];
+        for (int b = 0; b < blocks; b++)
+        {
+            for (int j = 0; j < perChannel; j++)
+            {
+                for (int r = 0; r < 4; r++)
+                {
+                    result[(((b * perChannel) + j) * 4) + r] = Thresholds[((b * 4) + r) * perChannel + j];
+                }
+            }
+        }
+
+        return result;
+    }
+
     public bool HasNegated { get; set; }
 
     public int OutputBits => Output?.Levels.Bits ?? 0;

@@ -52,8 +52,8 @@ internal static class ModelPlanner
         }
 
         var bufferSizes = AssignBuffers(input, layers);
-        int patch = layers.Where(l => l.Dot is { ReadsInputDirectly: false }).Select(l => l.Dot!.PaddedK).DefaultIfEmpty(0).Max();
-        int sums = layers.Where(l => l.Layer is AvgPool2dLayer or GlobalAvgPoolLayer).Select(l => l.Inputs[0].Channels).DefaultIfEmpty(0).Max();
+        int patch = layers.Where(l => l.Dot is { ReadsInputDirectly: false, IsDepthwise: false }).Select(l => l.Dot!.PaddedK).DefaultIfEmpty(0).Max();
+        int sums = layers.Where(l => l.Layer is AvgPool2dLayer or GlobalAvgPoolLayer || l.Dot is { IsDepthwise: true }).Select(l => l.Inputs[0].Channels).DefaultIfEmpty(0).Max();
         return new ModelPlan(manifest, sourcePath, className, @namespace, optimizedBuild, input, layers, bufferSizes, patch, sums);
     }
 

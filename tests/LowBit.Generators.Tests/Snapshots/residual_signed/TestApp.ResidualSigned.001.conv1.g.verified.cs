@@ -21,7 +21,7 @@ namespace TestApp
         private void Layer1(ReadOnlySpan<byte> input, Span<byte> output)
         {
             ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference(Layer1Weights));
-            ref int thresholds = ref MemoryMarshal.GetReference(Layer1Thresholds);
+            ref int thresholds4 = ref MemoryMarshal.GetReference(Layer1Thresholds4);
             for (int oy = 0; oy < 6; oy++)
             {
                 int iy = oy;
@@ -31,15 +31,9 @@ namespace TestApp
                     int pixel = (oy * 6) + ox;
                     ref byte patch = ref Unsafe.Add(ref MemoryMarshal.GetReference(input), ((iy * 6) + ix) * 4);
                     LowBitDotKernels.Dot4(ref patch, ref Unsafe.Add(ref weights, 0), 16, 16, 4, 60, out int a00, out int a01, out int a02, out int a03);
-                    output[(pixel * 8) + 0] = LowBitLayerKernels.Requantize(a00, ref Unsafe.Add(ref thresholds, 0), 2);
-                    output[(pixel * 8) + 1] = LowBitLayerKernels.Requantize(a01, ref Unsafe.Add(ref thresholds, 3), 2);
-                    output[(pixel * 8) + 2] = LowBitLayerKernels.Requantize(a02, ref Unsafe.Add(ref thresholds, 6), 2);
-                    output[(pixel * 8) + 3] = LowBitLayerKernels.Requantize(a03, ref Unsafe.Add(ref thresholds, 9), 2);
+                    LowBitLayerKernels.Requantize4(a00, a01, a02, a03, ref Unsafe.Add(ref thresholds4, 0), 3, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), (pixel * 8) + 0));
                     LowBitDotKernels.Dot4(ref patch, ref Unsafe.Add(ref weights, 64), 16, 16, 4, 60, out int a10, out int a11, out int a12, out int a13);
-                    output[(pixel * 8) + 4] = LowBitLayerKernels.Requantize(a10, ref Unsafe.Add(ref thresholds, 12), 2);
-                    output[(pixel * 8) + 5] = LowBitLayerKernels.Requantize(a11, ref Unsafe.Add(ref thresholds, 15), 2);
-                    output[(pixel * 8) + 6] = LowBitLayerKernels.Requantize(a12, ref Unsafe.Add(ref thresholds, 18), 2);
-                    output[(pixel * 8) + 7] = LowBitLayerKernels.Requantize(a13, ref Unsafe.Add(ref thresholds, 21), 2);
+                    LowBitLayerKernels.Requantize4(a10, a11, a12, a13, ref Unsafe.Add(ref thresholds4, 12), 3, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), (pixel * 8) + 4));
                 }
             }
         }
@@ -51,17 +45,11 @@ namespace TestApp
             0x00000000020200FF, 0x0000000000000000, 0x00000000FD020102, 0x0000000000000000, 0x00000000FD01FCFD, 0x0000000000000000, 0x0000000001FEFF01, 0x0000000000000000,
         };
 
-        // 3 thresholds per output channel against the offset accumulator.
-        private static ReadOnlySpan<int> Layer1Thresholds => new int[]
+        // 3 thresholds against the offset accumulator for each block of four output channels, as [threshold][channel], for vector compares.
+        private static ReadOnlySpan<int> Layer1Thresholds4 => new int[]
         {
-            -24, -7, 10,
-            -36, -22, -8,
-            -92, -75, -57,
-            -70, -52, -34,
-            14, 23, 32,
-            2, 15, 29,
-            -85, -67, -49,
-            -15, -7, 1,
+            -24, -36, -92, -70, -7, -22, -75, -52, 10, -8, -57, -34,
+            14, 2, -85, -15, 23, 15, -67, -7, 32, 29, -49, 1,
         };
     }
 }

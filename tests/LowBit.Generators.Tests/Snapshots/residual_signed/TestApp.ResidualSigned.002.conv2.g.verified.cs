@@ -22,7 +22,7 @@ namespace TestApp
         {
             ref byte patch = ref MemoryMarshal.GetArrayDataReference(_patch);
             ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference(Layer2Weights));
-            ref int thresholds = ref MemoryMarshal.GetReference(Layer2Thresholds);
+            ref int thresholds4 = ref MemoryMarshal.GetReference(Layer2Thresholds4);
             for (int oy = 0; oy < 6; oy++)
             {
                 int iy = oy - 1;
@@ -40,15 +40,9 @@ namespace TestApp
                     LowBitLayerKernels.GatherPixel(input, ref Unsafe.Add(ref patch, 56), iy + 2, ix + 1, 6, 6, 8, 0, 8, 2);
                     LowBitLayerKernels.GatherPixel(input, ref Unsafe.Add(ref patch, 64), iy + 2, ix + 2, 6, 6, 8, 0, 8, 2);
                     LowBitDotKernels.Dot4(ref patch, ref Unsafe.Add(ref weights, 0), 80, 80, 2, 3, out int a00, out int a01, out int a02, out int a03);
-                    output[(pixel * 8) + 0] = LowBitLayerKernels.Requantize(a00, ref Unsafe.Add(ref thresholds, 0), 2);
-                    output[(pixel * 8) + 1] = LowBitLayerKernels.Requantize(a01, ref Unsafe.Add(ref thresholds, 3), 2);
-                    output[(pixel * 8) + 2] = LowBitLayerKernels.Requantize(-a02, ref Unsafe.Add(ref thresholds, 6), 2);
-                    output[(pixel * 8) + 3] = LowBitLayerKernels.Requantize(-a03, ref Unsafe.Add(ref thresholds, 9), 2);
+                    LowBitLayerKernels.Requantize4(a00, a01, -a02, -a03, ref Unsafe.Add(ref thresholds4, 0), 3, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), (pixel * 8) + 0));
                     LowBitDotKernels.Dot4(ref patch, ref Unsafe.Add(ref weights, 320), 80, 80, 2, 3, out int a10, out int a11, out int a12, out int a13);
-                    output[(pixel * 8) + 4] = LowBitLayerKernels.Requantize(a10, ref Unsafe.Add(ref thresholds, 12), 2);
-                    output[(pixel * 8) + 5] = LowBitLayerKernels.Requantize(-a11, ref Unsafe.Add(ref thresholds, 15), 2);
-                    output[(pixel * 8) + 6] = LowBitLayerKernels.Requantize(a12, ref Unsafe.Add(ref thresholds, 18), 2);
-                    output[(pixel * 8) + 7] = LowBitLayerKernels.Requantize(-a13, ref Unsafe.Add(ref thresholds, 21), 2);
+                    LowBitLayerKernels.Requantize4(a10, -a11, a12, -a13, ref Unsafe.Add(ref thresholds4, 12), 3, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), (pixel * 8) + 4));
                 }
             }
         }
@@ -68,17 +62,11 @@ namespace TestApp
             0x01010000FF01FF01, 0xFF0000FF00FFFFFF, 0xFF010000FF000101, 0xFF000000FFFF00FF, 0x00FF010001000101, 0xFFFF01FF01FF0000, 0x000001010101FFFF, 0x0000000000000000,
         };
 
-        // 3 thresholds per output channel against the offset accumulator.
-        private static ReadOnlySpan<int> Layer2Thresholds => new int[]
+        // 3 thresholds against the offset accumulator for each block of four output channels, as [threshold][channel], for vector compares.
+        private static ReadOnlySpan<int> Layer2Thresholds4 => new int[]
         {
-            15, 19, 24,
-            7, 12, 16,
-            -11, -6, -1,
-            7, 12, 17,
-            -1, 4, 8,
-            3, 8, 14,
-            2, 7, 11,
-            0, 5, 10,
+            15, 7, -11, 7, 19, 12, -6, 12, 24, 16, -1, 17,
+            -1, 3, 2, 0, 4, 8, 7, 5, 8, 14, 11, 10,
         };
     }
 }

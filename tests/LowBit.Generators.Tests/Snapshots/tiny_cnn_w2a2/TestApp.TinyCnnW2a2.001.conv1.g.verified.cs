@@ -22,7 +22,7 @@ namespace TestApp
         {
             ref byte patch = ref MemoryMarshal.GetArrayDataReference(_patch);
             ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference(Layer1Weights));
-            ref int thresholds = ref MemoryMarshal.GetReference(Layer1Thresholds);
+            ref int thresholds4 = ref MemoryMarshal.GetReference(Layer1Thresholds4);
             for (int oy = 0; oy < 26; oy++)
             {
                 int iy = oy;
@@ -40,15 +40,9 @@ namespace TestApp
                     LowBitLayerKernels.GatherPixel(input, ref Unsafe.Add(ref patch, 7), iy + 2, ix + 1, 28, 28, 1, 0, 1, 0);
                     LowBitLayerKernels.GatherPixel(input, ref Unsafe.Add(ref patch, 8), iy + 2, ix + 2, 28, 28, 1, 0, 1, 0);
                     LowBitDotKernels.Dot4(ref patch, ref Unsafe.Add(ref weights, 0), 16, 16, 8, 510, out int a00, out int a01, out int a02, out int a03);
-                    output[(pixel * 8) + 0] = LowBitLayerKernels.Requantize(a00, ref Unsafe.Add(ref thresholds, 0), 2);
-                    output[(pixel * 8) + 1] = LowBitLayerKernels.Requantize(a01, ref Unsafe.Add(ref thresholds, 3), 2);
-                    output[(pixel * 8) + 2] = LowBitLayerKernels.Requantize(a02, ref Unsafe.Add(ref thresholds, 6), 2);
-                    output[(pixel * 8) + 3] = LowBitLayerKernels.Requantize(a03, ref Unsafe.Add(ref thresholds, 9), 2);
+                    LowBitLayerKernels.Requantize4(a00, a01, a02, a03, ref Unsafe.Add(ref thresholds4, 0), 3, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), (pixel * 8) + 0));
                     LowBitDotKernels.Dot4(ref patch, ref Unsafe.Add(ref weights, 64), 16, 16, 8, 510, out int a10, out int a11, out int a12, out int a13);
-                    output[(pixel * 8) + 4] = LowBitLayerKernels.Requantize(a10, ref Unsafe.Add(ref thresholds, 12), 2);
-                    output[(pixel * 8) + 5] = LowBitLayerKernels.Requantize(a11, ref Unsafe.Add(ref thresholds, 15), 2);
-                    output[(pixel * 8) + 6] = LowBitLayerKernels.Requantize(a12, ref Unsafe.Add(ref thresholds, 18), 2);
-                    output[(pixel * 8) + 7] = LowBitLayerKernels.Requantize(a13, ref Unsafe.Add(ref thresholds, 21), 2);
+                    LowBitLayerKernels.Requantize4(a10, a11, a12, a13, ref Unsafe.Add(ref thresholds4, 12), 3, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), (pixel * 8) + 4));
                 }
             }
         }
@@ -60,17 +54,11 @@ namespace TestApp
             0x00FEFE010001FE01, 0x0000000000000001, 0x01010000000000FF, 0x0000000000000000, 0x00010000FEFEFE01, 0x0000000000000000, 0xFF01010001FE00FE, 0x00000000000000FE,
         };
 
-        // 3 thresholds per output channel against the offset accumulator.
-        private static ReadOnlySpan<int> Layer1Thresholds => new int[]
+        // 3 thresholds against the offset accumulator for each block of four output channels, as [threshold][channel], for vector compares.
+        private static ReadOnlySpan<int> Layer1Thresholds4 => new int[]
         {
-            -292, -127, 38,
-            -1264, -1020, -775,
-            -830, -637, -444,
-            -964, -765, -565,
-            -454, -255, -55,
-            42, 128, 214,
-            -696, -510, -323,
-            -709, -510, -310,
+            -292, -1264, -830, -964, -127, -1020, -637, -765, 38, -775, -444, -565,
+            -454, 42, -696, -709, -255, 128, -510, -510, -55, 214, -323, -310,
         };
     }
 }

@@ -22,7 +22,7 @@ namespace TestApp
         {
             ref byte patch = ref MemoryMarshal.GetArrayDataReference(_patch);
             ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference(Layer3Weights));
-            ref int thresholds = ref MemoryMarshal.GetReference(Layer3Thresholds);
+            ref int thresholds4 = ref MemoryMarshal.GetReference(Layer3Thresholds4);
             for (int oy = 0; oy < 11; oy++)
             {
                 int iy = oy;
@@ -40,25 +40,13 @@ namespace TestApp
                     LowBitLayerKernels.GatherPixel(input, ref Unsafe.Add(ref patch, 56), iy + 2, ix + 1, 13, 13, 8, 0, 8, 0);
                     LowBitLayerKernels.GatherPixel(input, ref Unsafe.Add(ref patch, 64), iy + 2, ix + 2, 13, 13, 8, 0, 8, 0);
                     LowBitDotKernels.Dot4(ref patch, ref Unsafe.Add(ref weights, 0), 80, 80, 2, 6, out int a00, out int a01, out int a02, out int a03);
-                    output[(pixel * 16) + 0] = LowBitLayerKernels.Requantize(a00, ref Unsafe.Add(ref thresholds, 0), 2);
-                    output[(pixel * 16) + 1] = LowBitLayerKernels.Requantize(a01, ref Unsafe.Add(ref thresholds, 3), 2);
-                    output[(pixel * 16) + 2] = LowBitLayerKernels.Requantize(a02, ref Unsafe.Add(ref thresholds, 6), 2);
-                    output[(pixel * 16) + 3] = LowBitLayerKernels.Requantize(a03, ref Unsafe.Add(ref thresholds, 9), 2);
+                    LowBitLayerKernels.Requantize4(a00, a01, a02, a03, ref Unsafe.Add(ref thresholds4, 0), 3, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), (pixel * 16) + 0));
                     LowBitDotKernels.Dot4(ref patch, ref Unsafe.Add(ref weights, 320), 80, 80, 2, 6, out int a10, out int a11, out int a12, out int a13);
-                    output[(pixel * 16) + 4] = LowBitLayerKernels.Requantize(a10, ref Unsafe.Add(ref thresholds, 12), 2);
-                    output[(pixel * 16) + 5] = LowBitLayerKernels.Requantize(a11, ref Unsafe.Add(ref thresholds, 15), 2);
-                    output[(pixel * 16) + 6] = LowBitLayerKernels.Requantize(a12, ref Unsafe.Add(ref thresholds, 18), 2);
-                    output[(pixel * 16) + 7] = LowBitLayerKernels.Requantize(a13, ref Unsafe.Add(ref thresholds, 21), 2);
+                    LowBitLayerKernels.Requantize4(a10, a11, a12, a13, ref Unsafe.Add(ref thresholds4, 12), 3, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), (pixel * 16) + 4));
                     LowBitDotKernels.Dot4(ref patch, ref Unsafe.Add(ref weights, 640), 80, 80, 2, 6, out int a20, out int a21, out int a22, out int a23);
-                    output[(pixel * 16) + 8] = LowBitLayerKernels.Requantize(a20, ref Unsafe.Add(ref thresholds, 24), 2);
-                    output[(pixel * 16) + 9] = LowBitLayerKernels.Requantize(a21, ref Unsafe.Add(ref thresholds, 27), 2);
-                    output[(pixel * 16) + 10] = LowBitLayerKernels.Requantize(a22, ref Unsafe.Add(ref thresholds, 30), 2);
-                    output[(pixel * 16) + 11] = LowBitLayerKernels.Requantize(a23, ref Unsafe.Add(ref thresholds, 33), 2);
+                    LowBitLayerKernels.Requantize4(a20, a21, a22, a23, ref Unsafe.Add(ref thresholds4, 24), 3, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), (pixel * 16) + 8));
                     LowBitDotKernels.Dot4(ref patch, ref Unsafe.Add(ref weights, 960), 80, 80, 2, 6, out int a30, out int a31, out int a32, out int a33);
-                    output[(pixel * 16) + 12] = LowBitLayerKernels.Requantize(a30, ref Unsafe.Add(ref thresholds, 36), 2);
-                    output[(pixel * 16) + 13] = LowBitLayerKernels.Requantize(a31, ref Unsafe.Add(ref thresholds, 39), 2);
-                    output[(pixel * 16) + 14] = LowBitLayerKernels.Requantize(a32, ref Unsafe.Add(ref thresholds, 42), 2);
-                    output[(pixel * 16) + 15] = LowBitLayerKernels.Requantize(a33, ref Unsafe.Add(ref thresholds, 45), 2);
+                    LowBitLayerKernels.Requantize4(a30, a31, a32, a33, ref Unsafe.Add(ref thresholds4, 36), 3, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), (pixel * 16) + 12));
                 }
             }
         }
@@ -88,25 +76,13 @@ namespace TestApp
             0xFE0101FE010101FE, 0xFF0000010100FE01, 0x000001FE0101FEFF, 0xFE01FFFF00000000, 0xFE01010000FF0101, 0x0101FEFE01FF0001, 0x00FFFF01FF00FFFE, 0x0000000000000000,
         };
 
-        // 3 thresholds per output channel against the offset accumulator.
-        private static ReadOnlySpan<int> Layer3Thresholds => new int[]
+        // 3 thresholds against the offset accumulator for each block of four output channels, as [threshold][channel], for vector compares.
+        private static ReadOnlySpan<int> Layer3Thresholds4 => new int[]
         {
-            -74, -70, -66,
-            -93, -88, -84,
-            -69, -65, -61,
-            -106, -102, -97,
-            -100, -96, -92,
-            -58, -54, -51,
-            -61, -57, -53,
-            -116, -112, -108,
-            -101, -96, -92,
-            -109, -104, -100,
-            -109, -104, -100,
-            -98, -94, -90,
-            -130, -125, -121,
-            -101, -96, -92,
-            -122, -117, -113,
-            -67, -62, -58,
+            -74, -93, -69, -106, -70, -88, -65, -102, -66, -84, -61, -97,
+            -100, -58, -61, -116, -96, -54, -57, -112, -92, -51, -53, -108,
+            -101, -109, -109, -98, -96, -104, -104, -94, -92, -100, -100, -90,
+            -130, -101, -122, -67, -125, -96, -117, -62, -121, -92, -113, -58,
         };
     }
 }

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using LowBit.TestModels;
+using Xunit.Abstractions;
+
+namespace LowBit.Generators.Tests;
+
+/// <summary>
+/// The ARM cost model of benchmarks/LowBit.ArmCost: its driver builds the qemu plugin, publishes the workload
+/// NativeAOT for linux-arm64 and counts instructions per inference; the counts repeat exactly from run to
+/// run, and a W2A2 model executes fewer ARM instructions than its W8A8 twin with and without SDOT.
+/// </summary>
+[Trait("Category", "Arm64")]
+public sealed class ArmInstructionCountTests
+{
+    /// <summary>What the count needs besides the SDK: a C compiler for the plugin, qemu, the NativeAOT cross toolchain.</summary>
+    private const string Packages = "gcc qemu-user libc6:arm64 " + NativeAotMnistAppTests.CrossPackages;
+
+    private readonly ITestOutputHelper _log;
+
+    public ArmInstructionCountTests(ITestOutputHelper log) => _log = log;
+
+    [Fact]
+    public void Counts_repeat_exactly_and_W2A2_costs_fewer_instructions_than_W8A8()
+    {
+        RequireTools();
+        using var temp = new TemporaryDirectory();
+        var work = temp.File("work");
+        var count = DotnetCli.Run(RepositoryPaths.Root, new[]
+        {
+            "run", "-c", "Release", "--project", "benchmarks/LowBit.ArmCost", "--artifacts-path", temp.File("driver"),
+            "--", "--models", "mnist_cnn_w2a2,mnist_cnn_w8a8", "--warmup", "1", "--repeat", "2", "--work", work,
+        }, timeoutSeconds: 900);
+        _log.WriteLine(count.Output);
+        Assert.True(count.ExitCode == 0, $"The ARM cost driver failed (it needs: apt-get install -y {Packages}):\n{count.Output}");
+
+        var costs = ReadCosts(Path.Combine(work, "costs.tsv"));
+        foreach (var dp in new[] { "True", "False" })
+        {
+            double w2a2 = costs[("mnist_cnn_w2a2", dp)], w8a8 = costs[("mnist_cnn_w8a8", dp)];
+            Assert.True(w2a2 > 0 && w2a2 < w8a8, $"Dp={dp}: W2A2 counted {w2a2:N0} instructions per inference, W8A8 {w8a8:N0}.");
+        }
+
+        var first = LoopThreadRegions(work, "first");
+        var second = LoopThreadRegions(work, "second");
+        Assert.NotEmpty(first);
+        Assert.Equal(first, second);
+    }
+
+    private static void RequireTools()
+    {
+        Assert.True(ChildProcess.FindOnPath("qemu-aarch64") is not null, $"qemu-aarch64 is not installed; install: apt-get install -y {Packages} (.ci/run installs them).");
+        Assert.True(ChildProcess.FindOnPath("gcc") is not null, $"gcc (for the qemu plugin) is not installed; install: apt-get install -y {Packages}.");
+        Assert.True(ChildProcess.FindOnPath("clang") is not null && File.Exists("/usr/aarch64-linux-gnu/lib/crt1.o"), $"The arm64 NativeAOT cross toolchain is missing; install: apt-get install -y {Packages}.");
+    }
+
+    /// <summary>(model, Dp) → instructions per inference, from the driver's costs.tsv.</summary>
+    private static Dictionary<(string Model, string Dp), double> ReadCosts(string path) =>
+        File.ReadLines(path).Skip(1)
+            .Select(line => line.Split('\t'))
+            .ToDictionary(f => (f[0], f[2]), f => double.Parse(f[3], CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// One more run of the published workload under the plugin; its region lines apart from region 0 (start-up
+    /// and the runtime's other threads, whose interleaving may add or drop a few instructions of libc spinning).
+    /// </summary>
+    private IReadOnlyList<string> LoopThreadRegions(string work, string name)
+    {
+        var counts = Path.Combine(work, name + ".tsv");
+        var plugin = $"{Path.Combine(work, "insn-count.so")},out={counts},root=__RunInferences,root=__Predict,root=__Layer";
+        var run = ChildProcess.Run("qemu-aarch64", new[] { "-cpu", "max", "-plugin", plugin, Path.Combine(work, "linux-arm64", "LowBit.ArmCost.Workload"), "mnist_cnn_w2a2", "2" }, timeoutSeconds: 300);
+        _log.WriteLine(run.Output);
+        Assert.True(run.ExitCode == 0 && File.Exists(counts), $"The workload failed under qemu with the plugin:\n{run.Output}");
+        return File.ReadLines(counts)
+            .Where(line => line.StartsWith("region\t", StringComparison.Ordinal) && line.Split('\t')[2] != "0")
+            .ToList();
+    }
+}

@@ -8,7 +8,8 @@ namespace LowBit.Benchmarks;
 
 /// <summary>
 /// <c>--check</c>: the committed models are what <see cref="BenchmarkModels"/> writes today, every one is
-/// compiled into this assembly, generated code matches the interpreter bit for bit, and Predict allocates nothing.
+/// compiled into this assembly, generated code matches the interpreter bit for bit, Predict allocates nothing,
+/// and the benchmark's peers compute the model they stand for (<see cref="PeerCheck"/>).
 /// </summary>
 internal static class Check
 {
@@ -65,7 +66,8 @@ internal static class Check
             }
         }
 
-        Console.WriteLine(problems == 0 ? $"OK: {compiled.Count} models" : $"{problems} problems");
+        problems += PeerCheck.Run();
+        Console.WriteLine(problems == 0 ? $"OK: {compiled.Count} models, and the peers of {BenchmarkCatalog.NetworkNames.Count()} networks" : $"{problems} problems");
         return problems == 0 ? 0 : 1;
     }
 }

@@ -26,6 +26,8 @@ internal static class PerformanceReport
 
     public static double PeakGmacs => PeakMacsPerCycle * NominalGigahertz;
 
+    private const string GeneratedPrefix = "Generated ";
+
     public static string Write(IEnumerable<Summary> summaries, string path)
     {
         var results = summaries.SelectMany(s => s.Reports)
@@ -60,13 +62,16 @@ internal static class PerformanceReport
                 .ToList();
             text.AppendLine(Invariant($"### {network}, batch {batch} ({Count(macs / batch)} MACs per sample)"));
             text.AppendLine();
-            text.Append("| runtime | µs per batch (± s.e.) | µs per sample | allocated B | GMAC/s | % of int8 peak |");
+            text.Append("| runtime | µs per batch (± s.e.) | µs per sample | allocated B (process) | allocated B per call (calling thread) | GMAC/s | % of int8 peak |");
             text.AppendLine(string.Concat(peers.Select(p => $" vs {p.Name} |")));
-            text.AppendLine("|---|---:|---:|---:|---:|---:|" + string.Concat(peers.Select(_ => "---:|")));
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|" + string.Concat(peers.Select(_ => "---:|")));
             foreach (var r in group)
             {
                 double gmacs = macs / (r.MeanMicroseconds * 1e3);
-                text.Append(Invariant($"| {r.Method} | {r.MeanMicroseconds:N1} ± {r.StandardErrorMicroseconds:N1} | {r.MeanMicroseconds / batch:N1} | {Count(r.AllocatedBytes)} | {gmacs:N1} | {gmacs / PeakGmacs:P1} |"));
+                string threadBytes = r.Method.StartsWith(GeneratedPrefix, StringComparison.Ordinal)
+                    ? Count(AllocationProbe.BytesPerCall(network + "_" + r.Method.Substring(GeneratedPrefix.Length).ToLowerInvariant()))
+                    : "";
+                text.Append(Invariant($"| {r.Method} | {r.MeanMicroseconds:N1} ± {r.StandardErrorMicroseconds:N1} | {r.MeanMicroseconds / batch:N1} | {Count(r.AllocatedBytes)} | {threadBytes} | {gmacs:N1} | {gmacs / PeakGmacs:P1} |"));
                 text.AppendLine(string.Concat(peers.Select(p => Invariant($" {p.Result!.MeanMicroseconds / r.MeanMicroseconds:N2}× |"))));
             }
 
@@ -151,15 +156,15 @@ internal static class PerformanceReport
 
         text.AppendLine("### Generated kernels per layer type (batch 1, µs; speed-up over W8A8 in brackets)");
         text.AppendLine();
-        text.AppendLine("| layer | MACs | W1A1 | W2A2 | W4A4 | W8A8 | W8A8 GMAC/s | allocated B |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| layer | MACs | W1A1 | W2A2 | W4A4 | W8A8 | W8A8 GMAC/s | allocated B (process) | allocated B per call (calling thread) |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in results.GroupBy(r => r.Model))
         {
             var byBits = group.ToDictionary(r => r.Method);
             double w8a8 = byBits["W8A8"].MeanMicroseconds;
             long macs = Macs(group.Key + "_w8a8");
             string Cell(string bits) => byBits.TryGetValue(bits, out var r) ? Invariant($"{r.MeanMicroseconds:N1} ({w8a8 / r.MeanMicroseconds:N1}×)") : "";
-            text.AppendLine(Invariant($"| {group.Key} | {Count(macs)} | {Cell("W1A1")} | {Cell("W2A2")} | {Cell("W4A4")} | {w8a8:N1} | {macs / (w8a8 * 1e3):N1} | {string.Join(" / ", group.Select(r => Count(r.AllocatedBytes)))} |"));
+            text.AppendLine(Invariant($"| {group.Key} | {Count(macs)} | {Cell("W1A1")} | {Cell("W2A2")} | {Cell("W4A4")} | {w8a8:N1} | {macs / (w8a8 * 1e3):N1} | {string.Join(" / ", group.Select(r => Count(r.AllocatedBytes)))} | {string.Join(" / ", group.Select(r => Count(AllocationProbe.BytesPerCall(group.Key + "_" + r.Method.ToLowerInvariant()))))} |"));
         }
 
         text.AppendLine();

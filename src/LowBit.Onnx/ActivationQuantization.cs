@@ -6,6 +6,8 @@ namespace LowBit.Onnx;
 /// <summary>
 /// The 8-bit quantization parameters a QDQ model gives a tensor: its levels' real range spread over uint8
 /// (non-negative range) or int8 (symmetric), as ONNX Runtime's static quantizer would from that range.
+/// A symmetric int8 range saturates at ±max(|low|, |high|), so for a lopsided signed range the shorter side
+/// is not clipped as the float model clips it: one of the ways the QDQ peer only approximates the model.
 /// </summary>
 internal sealed record ActivationQuantization(float Scale, int ZeroPoint, bool Signed)
 {

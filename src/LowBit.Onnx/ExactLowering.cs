@@ -43,7 +43,7 @@ internal sealed class ExactLowering
     {
         var weights = WeightValues.Of(conv);
         int zeroPoint = input.Levels.ZeroPoint;
-        CheckBound(conv.Id, MaxRow(WeightValues.RowAbsoluteSums(weights, conv.OutChannels)) * input.Levels.MaxMagnitude);
+        CheckBound(conv.Id, MaxRow(WeightValues.RowAbsoluteSums(weights, conv.OutChannels)) * (CenteredMagnitude(input.Levels) + Math.Abs(zeroPoint)));
 
         // ONNX pads with 0; the contract pads with the zero point. Centering the input makes the two agree,
         // and the bias adds back what the centered-away zero point contributed: zp·Σw per channel.
@@ -88,7 +88,7 @@ internal sealed class ExactLowering
     {
         int channels = input.Shape.Channels;
         int area = pool.Window.Area;
-        CheckBound(pool.Id, (long)area * input.Levels.MaxMagnitude);
+        CheckBound(pool.Id, (long)area * (CenteredMagnitude(input.Levels) + Math.Abs(input.Levels.ZeroPoint)));
         var centered = AddConstant(input.Name, -input.Levels.ZeroPoint, pool.Id + "_centered");
         var ones = Enumerable.Repeat(1f, channels * area).ToArray();
         var windowSum = _graph.Node(
@@ -140,7 +140,7 @@ internal sealed class ExactLowering
     public string FloatOutput(string accumulator, FloatOutput output, TensorShape shape, string id)
     {
         var scaled = _graph.Node("Mul", id + "_scaled", accumulator, _graph.Floats(id + "_scale", output.Scale.ToArray(), ValueShapes.PerChannel(shape)));
-        return _graph.Node("Add", "output", scaled, _graph.Floats(id + "_output_bias", output.Bias.ToArray(), ValueShapes.PerChannel(shape)));
+        return _graph.Node("Add", id + "_output", scaled, _graph.Floats(id + "_output_bias", output.Bias.ToArray(), ValueShapes.PerChannel(shape)));
     }
 
     private string DivideRoundHalfEven(string sum, int divisor, string id)
@@ -153,6 +153,10 @@ internal sealed class ExactLowering
         constant == 0 ? value : _graph.Node("Add", stem, value, _graph.Scalar(stem + "_offset", constant));
 
     private static long MaxRow(long[] rows) => rows.Length == 0 ? 0 : rows.Max();
+
+    /// <summary>The largest |level − zero point|: what a centered value can reach before the zero point is added back.</summary>
+    private static long CenteredMagnitude(LevelFormat levels) =>
+        Math.Max(Math.Abs((long)levels.Min - levels.ZeroPoint), Math.Abs((long)levels.Max - levels.ZeroPoint));
 
     private void CheckBound(string layerId, long bound)
     {

@@ -23,18 +23,15 @@ public static class OnnxExporter
             throw new ArgumentNullException(nameof(manifest));
         }
 
-        var graph = new OnnxGraph(manifest.Name);
+        var graph = new OnnxGraph(manifest.Name, InputName, OutputName);
         graph.Input(InputName, manifest.Input.Shape.ToArray());
         var warnings = new List<string>();
         string last = flavor == OnnxFlavor.Exact
             ? LowerExact(manifest, new ExactLowering(graph, warnings))
             : LowerDequantized(manifest, new DequantizedLowering(graph, flavor == OnnxFlavor.Qdq));
-        if (last != OutputName)
-        {
-            last = graph.Node("Identity", OutputName, last);
-        }
-
-        graph.Output(last, manifest.OutputLayer.OutputShape.ToArray());
+        // The output's name is reserved, so no layer id can take it; an Identity gives it to the last value.
+        graph.NamedNode("Identity", OutputName, last);
+        graph.Output(OutputName, manifest.OutputLayer.OutputShape.ToArray());
         var model = new ModelProto
         {
             IrVersion = IrVersion,

@@ -15,19 +15,39 @@ internal sealed class OnnxGraph
 {
     private readonly GraphProto _graph;
     private readonly Dictionary<string, int> _stems = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _used;
 
-    public OnnxGraph(string name)
+    /// <param name="reserved">Names no generated value may take, e.g. the graph's input and output.</param>
+    public OnnxGraph(string name, params string[] reserved)
     {
         _graph = new GraphProto { Name = name };
+        _used = new HashSet<string>(reserved, StringComparer.Ordinal);
     }
 
     public GraphProto Proto => _graph;
 
+    /// <summary>The stem itself, or the stem with the first free suffix: never a name already used or reserved.</summary>
     public string FreshName(string stem)
     {
         _stems.TryGetValue(stem, out int count);
+        string name = count == 0 ? stem : $"{stem}_{count}";
+        while (!_used.Add(name))
+        {
+            count++;
+            name = $"{stem}_{count}";
+        }
+
         _stems[stem] = count + 1;
-        return count == 0 ? stem : $"{stem}_{count}";
+        return name;
+    }
+
+    /// <summary>Adds a node whose output has exactly <paramref name="output"/> as its name (a reserved one).</summary>
+    public void NamedNode(string opType, string output, string input)
+    {
+        var node = new NodeProto { OpType = opType, Name = FreshName(output + "_" + opType) };
+        node.Input.Add(input);
+        node.Output.Add(output);
+        _graph.Node.Add(node);
     }
 
     /// <summary>Adds a node and returns the name of its (single) output.</summary>

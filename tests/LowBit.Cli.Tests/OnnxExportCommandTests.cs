@@ -31,13 +31,25 @@ public sealed class OnnxExportCommandTests
         Assert.Empty(result.Error);
     }
 
-    [Fact]
-    public void An_unknown_flavor_is_one_clear_error()
+    [Theory]
+    [InlineData("int4")]
+    [InlineData("1")]
+    [InlineData("exact,float")]
+    public void An_unknown_flavor_is_one_clear_error(string flavor)
     {
-        var result = CliRunner.Run("export", TrainedModel, "--onnx", "--flavor", "int4");
+        var result = CliRunner.Run("export", TrainedModel, "--onnx", "--flavor", flavor);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal("error: --flavor: expected exact, float or qdq, found 'int4'", Assert.Single(result.ErrorLines));
+        Assert.Equal($"error: --flavor: expected exact, float or qdq, found '{flavor}'", Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
+    public void A_flavor_without_onnx_says_what_to_add()
+    {
+        var result = CliRunner.Run("export", "digits.pt", "--flavor", "qdq");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: --flavor applies to ONNX export: add --onnx", Assert.Single(result.ErrorLines));
     }
 
     [Fact]

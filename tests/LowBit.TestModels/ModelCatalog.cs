@@ -119,6 +119,9 @@ public static class ModelCatalog
 
         yield return Case("depthwise/k3s2/m2", b => b.Input(7, 9, 9).DepthwiseConv2d(3, stride: 2, padding: 1, multiplier: 2, activationBits: 4));
         yield return Case("depthwise/k5p2/c13", b => b.Input(13, 7, 7).DepthwiseConv2d(5, padding: 2, weights: WeightSpec.Ternary, activationBits: 2));
+        // Wide enough for the depthwise kernel's 8-channel vectors and 4-channel requantization, plus tails.
+        yield return Case("depthwise/c20/w8a8", b => b.Input(20, 6, 6).DepthwiseConv2d(3, padding: 1, weights: WeightSpec.Signed(8), activationBits: 8));
+        yield return Case("depthwise/c20/w4as4", b => b.Input(20, 6, 6, bits: 4, signed: true).DepthwiseConv2d(3, stride: 2, padding: 1, weights: WeightSpec.Signed(4), activationBits: 4, signedActivations: true));
         yield return Case("grouped/g3/k1/c9", b => b.Input(9, 5, 5).Conv2d(6, 1, groups: 3, weights: WeightSpec.Binary, activationBits: 1));
         yield return Case("grouped/g4/k3s2/c16", b => b.Input(16, 9, 9).Conv2d(8, 3, stride: 2, groups: 4, weights: WeightSpec.Signed(4), activationBits: 4));
     }
@@ -286,6 +289,7 @@ public static class ModelCatalog
         yield return Case("negated/conv2d/all", b => b.Input(3, 6, 6).Conv2d(5, 3, activationBits: 2, negatedFraction: 1));
         yield return Case("negated/linear/all/as4", b => b.InputVector(10).Linear(6, WeightSpec.Ternary, 4, signedActivations: true, negatedFraction: 1));
         yield return Case("negated/depthwise", b => b.Input(7, 6, 6).DepthwiseConv2d(3, padding: 1, weights: WeightSpec.Binary, activationBits: 2, negatedFraction: 0.5));
+        yield return Case("negated/depthwise/c18", b => b.Input(18, 6, 6).DepthwiseConv2d(3, padding: 1, weights: WeightSpec.Signed(3), activationBits: 3, negatedFraction: 0.5));
         yield return Case("negated/add", b => b.Input(6, 5, 5).Residual(r => r.Conv2d(6, 3, padding: 1, activationBits: 4), activationBits: 2, negatedFraction: 0.5));
     }
 

@@ -63,8 +63,8 @@ internal static class LayerFileEmitter
         else if (layer.Dot is { } dot)
         {
             string scheme = 2 * dot.MaxProduct <= short.MaxValue
-                ? $"int16 accumulation for up to {short.MaxValue / (2 * dot.MaxProduct)} pair-steps, then widened"
-                : "int32 accumulation of widened pairs (8-bit × 8-bit)";
+                ? $"int32 vpdpbusd with AVX-VNNI; else int16 accumulation for up to {short.MaxValue / (2 * dot.MaxProduct)} pair-steps, then widened"
+                : "int32 vpdpbusd with AVX-VNNI; else int32 accumulation of widened pairs (8-bit × 8-bit)";
             w.Line($"//   Dot:    K = {dot.K} (padded to {dot.PaddedK}), max |a·w| = {dot.Input.MaxStored} × {dot.MaxWeightMagnitude} = {dot.MaxProduct}: {scheme}");
         }
 

@@ -32,9 +32,17 @@ public static class ExportCommand
             onnx,
             flavor,
         };
-        command.SetAction(parseResult => parseResult.GetValue(onnx)
-            ? RunOnnx(context, parseResult.GetValue(model)!, parseResult.GetValue(output), parseResult.GetValue(flavor)!)
-            : Run(context, parseResult.GetValue(model)!, parseResult.GetValue(output)));
+        command.SetAction(parseResult =>
+        {
+            if (!parseResult.GetValue(onnx))
+            {
+                return parseResult.GetResult(flavor) is { Implicit: false }
+                    ? context.Fail("--flavor applies to ONNX export: add --onnx")
+                    : Run(context, parseResult.GetValue(model)!, parseResult.GetValue(output));
+            }
+
+            return RunOnnx(context, parseResult.GetValue(model)!, parseResult.GetValue(output), parseResult.GetValue(flavor)!);
+        });
         return command;
     }
 
@@ -56,9 +64,13 @@ public static class ExportCommand
 
     public static int RunOnnx(CliContext context, string model, string? output, string flavorName)
     {
-        if (!Enum.TryParse<OnnxFlavor>(flavorName, ignoreCase: true, out var flavor) || !Enum.IsDefined(flavor))
+        OnnxFlavor flavor;
+        switch (flavorName.ToLowerInvariant())
         {
-            return context.Fail($"--flavor: expected exact, float or qdq, found '{flavorName}'");
+            case "exact": flavor = OnnxFlavor.Exact; break;
+            case "float": flavor = OnnxFlavor.Float; break;
+            case "qdq": flavor = OnnxFlavor.Qdq; break;
+            default: return context.Fail($"--flavor: expected exact, float or qdq, found '{flavorName}'");
         }
 
         return Guarded(context, model, () =>

@@ -9,7 +9,11 @@ namespace LowBit.Benchmarks;
 /// </summary>
 internal static class AllocationProbe
 {
-    public static long BytesPerCall(string model, int calls = 100)
+    /// <summary>Bytes per call, rounded up so that any allocation at all shows.</summary>
+    public static long BytesPerCall(string model, int calls = 100) => (BytesOver(model, calls) + calls - 1) / calls;
+
+    /// <summary>Bytes the model's Predict allocates on this thread over <paramref name="calls"/> calls, after a warm-up.</summary>
+    public static long BytesOver(string model, int calls)
     {
         var generated = ModelRegistry.Create(model);
         var input = InputData.For(generated.InputLength);
@@ -25,6 +29,6 @@ internal static class AllocationProbe
             generated.Predict(input, output);
         }
 
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / calls;
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 }

@@ -39,7 +39,6 @@ internal static class Check
             var model = ModelRegistry.Create(name);
             var interpreter = new ReferenceInterpreter(ModelRegistry.Manifest(name));
             var input = InputData.For(model.InputLength);
-            var output = new float[model.OutputLength];
             try
             {
                 InputData.RequireBitExact(name, model, interpreter, input);
@@ -50,14 +49,7 @@ internal static class Check
                 problems++;
             }
 
-            model.Predict(input, output);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 20; i++)
-            {
-                model.Predict(input, output);
-            }
-
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long allocated = AllocationProbe.BytesOver(name, calls: 20);
             var summary = ModelSummary.Create(interpreter.Manifest);
             Console.WriteLine($"{name,-18} {BenchmarkModels.Count(summary.Parameters),10} weights {BenchmarkModels.Count(summary.Macs),12} MACs  bit-exact, {allocated} bytes allocated over 20 calls");
             if (allocated != 0)

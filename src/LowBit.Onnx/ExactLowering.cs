@@ -71,7 +71,7 @@ internal sealed class ExactLowering
 
     public string Add(AddLayer add, LoweredTensor first, LoweredTensor second)
     {
-        CheckBound(add.Id, (Math.Abs((long)add.FirstMultiplier) * first.Levels.MaxMagnitude) + (Math.Abs((long)add.SecondMultiplier) * second.Levels.MaxMagnitude));
+        CheckBound(add.Id, AccumulatorBounds.Add(add.FirstMultiplier, first.Levels, add.SecondMultiplier, second.Levels));
         var a = _graph.Node("Mul", add.Id + "_first", first.Name, _graph.Scalar(add.Id + "_m0", add.FirstMultiplier));
         var b = _graph.Node("Mul", add.Id + "_second", second.Name, _graph.Scalar(add.Id + "_m1", add.SecondMultiplier));
         return _graph.Node("Add", add.Id + "_acc", a, b);
@@ -103,7 +103,7 @@ internal sealed class ExactLowering
     public string GlobalAvgPool(GlobalAvgPoolLayer pool, LoweredTensor input)
     {
         int area = input.Shape.Height * input.Shape.Width;
-        CheckBound(pool.Id, (long)area * input.Levels.MaxMagnitude);
+        CheckBound(pool.Id, AccumulatorBounds.PoolSum(area, input.Levels));
         var sum = _graph.Node(
             "ReduceSum",
             pool.Id + "_sum",

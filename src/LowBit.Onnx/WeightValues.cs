@@ -14,23 +14,12 @@ internal static class WeightValues
     };
 
     /// <summary>Σ_i w[c, i] per output channel: what a constant input level contributes to each accumulator.</summary>
-    public static long[] RowSums(sbyte[] weights, int outChannels)
-    {
-        int fanIn = weights.Length / outChannels;
-        var sums = new long[outChannels];
-        for (int c = 0; c < outChannels; c++)
-        {
-            for (int i = 0; i < fanIn; i++)
-            {
-                sums[c] += weights[(c * fanIn) + i];
-            }
-        }
-
-        return sums;
-    }
+    public static long[] RowSums(sbyte[] weights, int outChannels) => RowSums(weights, outChannels, w => w);
 
     /// <summary>Σ_i |w[c, i]| per output channel, for accumulator bounds.</summary>
-    public static long[] RowAbsoluteSums(sbyte[] weights, int outChannels)
+    public static long[] RowAbsoluteSums(sbyte[] weights, int outChannels) => RowSums(weights, outChannels, w => Math.Abs(w));
+
+    private static long[] RowSums(sbyte[] weights, int outChannels, Func<int, int> term)
     {
         int fanIn = weights.Length / outChannels;
         var sums = new long[outChannels];
@@ -38,7 +27,7 @@ internal static class WeightValues
         {
             for (int i = 0; i < fanIn; i++)
             {
-                sums[c] += Math.Abs((int)weights[(c * fanIn) + i]);
+                sums[c] += term(weights[(c * fanIn) + i]);
             }
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using LowBit.BitExact;
 using LowBit.Manifest;
 using LowBit.Runtime;
 using LowBit.TestModels;
@@ -67,7 +68,13 @@ public sealed class ExactExportTests
         var manifest = model.Manifest;
         var export = OnnxExporter.Export(manifest, OnnxFlavor.Exact);
         var interpreter = new ReferenceInterpreter(manifest);
-        var batch = SampleInputs.Batch(manifest.Input.Levels, interpreter.InputLength, BatchSize, seed: model.Name.Length);
+        var sampler = new InputSampler(manifest.Input.Levels, seed: model.Name.Length);
+        var batch = new float[interpreter.InputLength * BatchSize];
+        for (int sample = 0; sample < BatchSize; sample++)
+        {
+            sampler.Fill(batch.AsSpan(sample * interpreter.InputLength, interpreter.InputLength), sample);
+        }
+
         using var runner = new OnnxRunner(export, manifest.Input.Shape.ToArray(), optimization);
 
         var actual = runner.Run(batch, BatchSize);

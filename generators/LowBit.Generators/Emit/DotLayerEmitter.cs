@@ -63,22 +63,15 @@ internal static class DotLayerEmitter
                 return;
             }
 
-            var window = dot.Window!;
-            using (w.Block($"for (int oy = 0; oy < {dot.OutputHeight}; oy++)"))
+            EmitPixelLoops(w, dot, () =>
             {
-                w.Line($"int iy = {Affine("oy", window.StrideHeight, -window.PadTop)};");
-                using (w.Block($"for (int ox = 0; ox < {dot.OutputWidth}; ox++)"))
+                if (dot.ReadsInputDirectly)
                 {
-                    w.Line($"int ix = {Affine("ox", window.StrideWidth, -window.PadLeft)};");
-                    w.Line($"int pixel = (oy * {dot.OutputWidth}) + ox;");
-                    if (dot.ReadsInputDirectly)
-                    {
-                        w.Line($"ref byte patch = ref Unsafe.Add(ref MemoryMarshal.GetReference(input), ((iy * {dot.Input.Width}) + ix) * {dot.Input.Channels});");
-                    }
-
-                    EmitGroups(w, layer);
+                    w.Line($"ref byte patch = ref Unsafe.Add(ref MemoryMarshal.GetReference(input), ((iy * {dot.Input.Width}) + ix) * {dot.Input.Channels});");
                 }
-            }
+
+                EmitGroups(w, layer);
+            });
         }
     }
 
@@ -87,23 +80,32 @@ internal static class DotLayerEmitter
     {
         var dot = layer.Dot!;
         string name = layer.MethodName;
-        var window = dot.Window!;
         using (w.Block($"private void {name}(ReadOnlySpan<byte> input, Span<byte> output)"))
         {
             w.Line($"ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference({name}Weights));");
             string signs = ReadsSignsArray(dot) ? $"{name}Signs" : "default";
             string thresholds = dot.RequantizesOneAtATime ? $"{name}Thresholds" : "default";
             string thresholds4 = dot.HasInterleavedThresholds ? $"{name}Thresholds4" : "default";
-            using (w.Block($"for (int oy = 0; oy < {dot.OutputHeight}; oy++)"))
+            EmitPixelLoops(w, dot, () =>
             {
-                w.Line($"int iy = {Affine("oy", window.StrideHeight, -window.PadTop)};");
-                using (w.Block($"for (int ox = 0; ox < {dot.OutputWidth}; ox++)"))
-                {
-                    w.Line($"int ix = {Affine("ox", window.StrideWidth, -window.PadLeft)};");
-                    w.Line($"int pixel = (oy * {dot.OutputWidth}) + ox;");
-                    w.Line($"LowBitLayerKernels.DepthwiseSums(input, ref weights, _sums, iy, ix, {dot.Input.Height}, {dot.Input.Width}, {dot.OutChannels}, {dot.KernelHeight}, {dot.KernelWidth}, {dot.Input.StoredZero});");
-                    w.Line($"LowBitLayerKernels.RequantizeChannels(_sums, {signs}, {thresholds}, {thresholds4}, {dot.OutputBits}, output.Slice(pixel * {dot.OutChannels}, {dot.OutChannels}));");
-                }
+                w.Line($"LowBitLayerKernels.DepthwiseSums(input, ref weights, _sums, iy, ix, {dot.Input.Height}, {dot.Input.Width}, {dot.OutChannels}, {dot.KernelHeight}, {dot.KernelWidth}, {dot.Input.StoredZero});");
+                w.Line($"LowBitLayerKernels.RequantizeChannels(_sums, {signs}, {thresholds}, {thresholds4}, {dot.OutputBits}, output.Slice(pixel * {dot.OutChannels}, {dot.OutChannels}));");
+            });
+        }
+    }
+
+    /// <summary>The loops over output pixels, with the window origin (iy, ix) and the pixel index in scope for <paramref name="body"/>.</summary>
+    private static void EmitPixelLoops(CodeWriter w, DotLayerPlan dot, System.Action body)
+    {
+        var window = dot.Window!;
+        using (w.Block($"for (int oy = 0; oy < {dot.OutputHeight}; oy++)"))
+        {
+            w.Line($"int iy = {Affine("oy", window.StrideHeight, -window.PadTop)};");
+            using (w.Block($"for (int ox = 0; ox < {dot.OutputWidth}; ox++)"))
+            {
+                w.Line($"int ix = {Affine("ox", window.StrideWidth, -window.PadLeft)};");
+                w.Line($"int pixel = (oy * {dot.OutputWidth}) + ox;");
+                body();
             }
         }
     }

@@ -72,6 +72,16 @@ internal static class ModelEmitter
             w.Line($"private readonly byte[] _patch = new byte[{model.PatchLength}];");
         }
 
+        if (model.PaddedLength > 0)
+        {
+            w.Line($"private readonly byte[] _padded = new byte[{model.PaddedLength}];");
+        }
+
+        if (model.RawLength > 0)
+        {
+            w.Line($"private readonly int[] _raw = new int[{model.RawLength}];");
+        }
+
         if (model.SumsLength > 0)
         {
             w.Line($"private readonly int[] _sums = new int[{model.SumsLength}];");

@@ -63,6 +63,58 @@ namespace LowBit.Generated
         }
 
         /// <summary>
+        /// Copies an HWC image into the middle of a (paddedHeight × paddedWidth) buffer and fills the border with
+        /// the padding level, so a convolution reads every window in place.
+        /// </summary>
+        public static void PadImage(ReadOnlySpan<byte> input, byte[] padded, int height, int width, int channels, int top, int left, int paddedHeight, int paddedWidth, byte pad)
+        {
+            var target = padded.AsSpan();
+            int rowBytes = paddedWidth * channels;
+            target.Slice(0, top * rowBytes).Fill(pad);
+            target.Slice((top + height) * rowBytes, (paddedHeight - top - height) * rowBytes).Fill(pad);
+            int right = (paddedWidth - left - width) * channels;
+            for (int y = 0; y < height; y++)
+            {
+                var row = target.Slice((top + y) * rowBytes, rowBytes);
+                row.Slice(0, left * channels).Fill(pad);
+                input.Slice(y * width * channels, width * channels).CopyTo(row.Slice(left * channels));
+                row.Slice((left + width) * channels, right).Fill(pad);
+            }
+        }
+
+        /// <summary>
+        /// Float outputs from a GEMM block's raw accumulators ([pixel][16]): output[c · plane + pixel] =
+        /// (float)(acc + correction[c]) · scale[c] + bias[c], for channels firstChannel … + channels − 1.
+        /// </summary>
+        public static void FloatOutputs(ReadOnlySpan<int> raw, int pixels, int firstChannel, int channels, ReadOnlySpan<int> correction, ReadOnlySpan<float> scale, ReadOnlySpan<float> bias, Span<float> output, int firstPixel, int plane)
+        {
+            for (int lane = 0; lane < channels; lane++)
+            {
+                int c = firstChannel + lane;
+                int shift = correction.IsEmpty ? 0 : correction[c];
+                for (int p = 0; p < pixels; p++)
+                {
+                    output[(c * plane) + firstPixel + p] = ToFloat(raw[(p * 16) + lane] + shift, scale[c], bias[c]);
+                }
+            }
+        }
+
+        /// <summary>Levels from a GEMM block's raw accumulators ([pixel][16]) by binary search in each channel's thresholds.</summary>
+        public static void RequantizeRaw(ReadOnlySpan<int> raw, int pixels, int firstChannel, int channels, ReadOnlySpan<int> signs, ReadOnlySpan<int> thresholds, int bits, ref byte output, int pixelStride)
+        {
+            int perChannel = (1 << bits) - 1;
+            for (int p = 0; p < pixels; p++)
+            {
+                for (int lane = 0; lane < channels; lane++)
+                {
+                    int c = firstChannel + lane;
+                    int value = signs.IsEmpty ? raw[(p * 16) + lane] : raw[(p * 16) + lane] * signs[c];
+                    Unsafe.Add(ref output, (p * pixelStride) + c) = Requantize(value, ref Unsafe.AsRef(in thresholds[c * perChannel]), bits);
+                }
+            }
+        }
+
+        /// <summary>
         /// Number of thresholds in the sorted row (2^bits − 1 of them) that <paramref name="value"/> reaches:
         /// a binary search, equal to the contract's linear count because the row is sorted. Each step adds
         /// <c>step</c> masked by the sign of <c>value − t</c> (computed in 64 bits, so it cannot overflow):

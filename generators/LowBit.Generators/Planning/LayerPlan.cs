@@ -25,6 +25,9 @@ internal sealed class LayerPlan
 
     public DotLayerPlan? Dot { get; set; }
 
+    /// <summary>Set when the dot layer runs on the GEMM microkernels (ungrouped conv2d, linear).</summary>
+    public GemmPlan? Gemm { get; set; }
+
     public AddPlan? Add { get; set; }
 
     public string MethodName => $"Layer{Index}";

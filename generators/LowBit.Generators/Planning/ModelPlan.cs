@@ -37,6 +37,12 @@ internal sealed class ModelPlan
     /// <summary>Bytes of the patch scratch buffer (0 when no layer gathers).</summary>
     public int PatchLength { get; }
 
+    /// <summary>Bytes of the zero-point-padded input copy the GEMM layers share (0 when none pads).</summary>
+    public int PaddedLength { get; init; }
+
+    /// <summary>Ints of raw GEMM accumulators per kernel call (0 when every GEMM layer requantizes on registers).</summary>
+    public int RawLength { get; init; }
+
     /// <summary>Ints of the pooling sum scratch buffer (0 when no layer averages).</summary>
     public int SumsLength { get; }
 

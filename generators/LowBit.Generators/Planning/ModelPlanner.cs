@@ -12,8 +12,8 @@ namespace LowBit.Generators;
 /// </summary>
 internal static class ModelPlanner
 {
-    /// <summary>Slack after every buffer: dot kernels read whole 16-byte steps past a pixel's last channel.</summary>
-    public const int BufferSlack = 32;
+    /// <summary>Least slack after every buffer: dot kernels read whole 16-byte steps past a pixel's last channel.</summary>
+    public const int MinimumBufferSlack = 32;
 
     public static ModelPlan Plan(ModelManifest manifest, string sourcePath, string className, string @namespace, bool optimizedBuild, List<(string Path, string Message)> problems)
     {
@@ -48,13 +48,27 @@ internal static class ModelPlanner
                     break;
             }
 
+            if (plan.Dot is { } dot && GemmPlanner.Applies(dot))
+            {
+                plan.Gemm = GemmPlanner.Plan(dot);
+            }
+
             layers.Add(plan);
         }
 
-        var bufferSizes = AssignBuffers(input, layers);
-        int patch = layers.Where(l => l.Dot is { ReadsInputDirectly: false, IsDepthwise: false }).Select(l => l.Dot!.PaddedK).DefaultIfEmpty(0).Max();
+        // GEMM tiles read past a call's last window (extra pixels of a partial tile, whole k-groups).
+        int slack = layers.Where(l => l.Gemm is not null).Select(l => l.Gemm!.ReadSlack).DefaultIfEmpty(0).Max();
+        slack = Math.Max(MinimumBufferSlack, slack);
+        var bufferSizes = AssignBuffers(input, layers, slack);
+        int patch = layers.Where(l => l.Gemm is null && l.Dot is { ReadsInputDirectly: false, IsDepthwise: false }).Select(l => l.Dot!.PaddedK).DefaultIfEmpty(0).Max();
         int sums = layers.Where(l => l.Layer is AvgPool2dLayer or GlobalAvgPoolLayer || l.Dot is { IsDepthwise: true }).Select(l => l.Inputs[0].Channels).DefaultIfEmpty(0).Max();
-        return new ModelPlan(manifest, sourcePath, className, @namespace, optimizedBuild, input, layers, bufferSizes, patch, sums);
+        int padded = layers.Where(l => l.Gemm is { CopiesPadded: true }).Select(l => l.Gemm!.PaddedLength).DefaultIfEmpty(0).Max();
+        int raw = layers.Where(l => l.Gemm is not null).Select(l => l.Gemm!.RawLength).DefaultIfEmpty(0).Max();
+        return new ModelPlan(manifest, sourcePath, className, @namespace, optimizedBuild, input, layers, bufferSizes, patch, sums)
+        {
+            PaddedLength = padded == 0 ? 0 : padded + slack,
+            RawLength = raw,
+        };
     }
 
     private static AddPlan PlanAdd(AddLayer add, TensorLayout first, TensorLayout second, string path, List<(string, string)> problems)
@@ -74,7 +88,7 @@ internal static class ModelPlanner
     }
 
     /// <summary>Greedy liveness allocation: a tensor's buffer is free again after its last reader has run.</summary>
-    private static IReadOnlyList<int> AssignBuffers(TensorLayout input, List<LayerPlan> layers)
+    private static IReadOnlyList<int> AssignBuffers(TensorLayout input, List<LayerPlan> layers, int slack)
     {
         var lastUse = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var layer in layers)
@@ -89,7 +103,7 @@ internal static class ModelPlanner
         var free = new List<int>();
         int Allocate(TensorLayout tensor)
         {
-            int needed = tensor.Length + BufferSlack;
+            int needed = tensor.Length + slack;
             int index = free.Count > 0 ? free.OrderByDescending(b => sizes[b]).First() : -1;
             if (index < 0)
             {

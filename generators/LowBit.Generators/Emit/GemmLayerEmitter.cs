@@ -1,0 +1,168 @@
+using System.Linq;
+using LowBit.Manifest;
+using static LowBit.Generators.CodeWriter;
+
+namespace LowBit.Generators;
+
+/// <summary>
+/// Emits a conv2d (groups = 1) or linear layer as calls of the LowBitGemm microkernels: an optional copy
+/// into a zero-point-padded buffer, then per call (an output row, or every pixel at once when rows are
+/// contiguous) one kernel call per block of 16 output channels with every shape constant baked in.
+/// </summary>
+internal static class GemmLayerEmitter
+{
+    public static void Emit(CodeWriter w, LayerPlan layer)
+    {
+        var dot = layer.Dot!;
+        var gemm = layer.Gemm!;
+        string name = layer.MethodName;
+        string outputType = dot.FloatOutput is null ? "Span<byte>" : "Span<float>";
+        using (w.Block($"private void {name}(ReadOnlySpan<byte> input, {outputType} output)"))
+        {
+            if (gemm.CopiesPadded)
+            {
+                var window = dot.Window!;
+                w.Line($"// Zero-point padding: the input with a border of level {dot.Input.StoredZero}, so every window is read in place.");
+                w.Line($"LowBitLayerKernels.PadImage(input, _padded, {dot.Input.Height}, {dot.Input.Width}, {dot.Input.Channels}, {window.PadTop}, {window.PadLeft}, {gemm.PaddedHeight}, {gemm.PaddedWidth}, {dot.Input.StoredZero});");
+                w.Line("ref byte source = ref MemoryMarshal.GetArrayDataReference(_padded);");
+            }
+            else
+            {
+                w.Line("ref byte source = ref MemoryMarshal.GetReference(input);");
+            }
+
+            w.Line($"ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference({name}Weights));");
+            switch (gemm.Epilogue)
+            {
+                case GemmEpilogue.Thresholds:
+                    w.Line($"ref int thresholds = ref MemoryMarshal.GetReference({name}Thresholds);");
+                    w.Line(gemm.SignMasks is null ? "ref int signs = ref Unsafe.NullRef<int>();" : $"ref int signs = ref MemoryMarshal.GetReference({name}SignMasks);");
+                    break;
+                case GemmEpilogue.Affine:
+                    w.Line($"ref float scales = ref MemoryMarshal.GetReference({name}Scales);");
+                    w.Line($"ref float offsets = ref MemoryMarshal.GetReference({name}Offsets);");
+                    break;
+                default:
+                    w.Line("ref int raw = ref MemoryMarshal.GetArrayDataReference(_raw);");
+                    break;
+            }
+
+            if (dot.FloatOutput is null)
+            {
+                w.Line("ref byte target = ref MemoryMarshal.GetReference(output);");
+            }
+
+            if (gemm.Calls == 1)
+            {
+                EmitCall(w, layer, "source", "target", "0");
+                return;
+            }
+
+            using (w.Block($"for (int row = 0; row < {gemm.Calls}; row++)"))
+            {
+                w.Line($"ref byte window = ref Unsafe.Add(ref source, row * {gemm.InputStepPerCall});");
+                if (dot.FloatOutput is null)
+                {
+                    w.Line($"ref byte outputRow = ref Unsafe.Add(ref target, row * {gemm.PixelsPerCall * dot.OutChannels});");
+                }
+
+                EmitCall(w, layer, "window", "outputRow", $"row * {gemm.PixelsPerCall}");
+            }
+        }
+    }
+
+    /// <summary>One call's blocks: unrolled, so each block's channel count and data offsets are constants.</summary>
+    private static void EmitCall(CodeWriter w, LayerPlan layer, string input, string output, string firstPixel)
+    {
+        var dot = layer.Dot!;
+        var gemm = layer.Gemm!;
+        for (int b = 0; b < gemm.Blocks; b++)
+        {
+            int channels = System.Math.Min(GemmPlan.BlockChannels, gemm.OutChannels - (b * GemmPlan.BlockChannels));
+            int first = b * GemmPlan.BlockChannels;
+            w.Line($"// Channels {first}–{first + channels - 1}.");
+            string weights = At("weights", b * gemm.BlockWeightBytes);
+            string epilogue = gemm.Epilogue switch
+            {
+                GemmEpilogue.Thresholds => $"LowBitGemm.Thresholds, ref {At("thresholds", b * gemm.ThresholdCount * GemmPlan.BlockChannels)}, {gemm.ThresholdCount}, ref Unsafe.NullRef<float>(), ref Unsafe.NullRef<float>(), ref {(gemm.SignMasks is null ? "signs" : At("signs", first))}",
+                GemmEpilogue.Affine => $"LowBitGemm.Affine, ref Unsafe.NullRef<int>(), {gemm.ThresholdCount}, ref {At("scales", first)}, ref {At("offsets", first)}, ref Unsafe.NullRef<int>()",
+                _ => "LowBitGemm.Raw, ref Unsafe.NullRef<int>(), 0, ref Unsafe.NullRef<float>(), ref Unsafe.NullRef<float>(), ref Unsafe.NullRef<int>()",
+            };
+            string target = gemm.Epilogue == GemmEpilogue.Raw ? "ref Unsafe.NullRef<byte>()" : $"ref {At(output, first)}";
+            string raw = gemm.Epilogue == GemmEpilogue.Raw ? "ref raw" : "ref Unsafe.NullRef<int>()";
+            w.Line($"LowBitGemm.Block(ref {input}, {gemm.PixelsPerCall}, {gemm.PixelStride}, {gemm.Rows}, {gemm.RowStride}, {gemm.Quads}, ref {weights}, {gemm.QuadsPerWiden}, {dot.Input.Levels.Bits}, {epilogue}, {target}, {dot.OutChannels}, {channels}, {raw});");
+            if (gemm.Epilogue != GemmEpilogue.Raw)
+            {
+                continue;
+            }
+
+            if (dot.FloatOutput is not null)
+            {
+                string correction = dot.OffsetCorrection.Any(c => c != 0) ? $"{layer.MethodName}Correction" : "default";
+                int plane = dot.Layer is LinearLayer ? 1 : dot.OutputHeight * dot.OutputWidth;
+                w.Line($"LowBitLayerKernels.FloatOutputs(_raw, {gemm.PixelsPerCall}, {first}, {channels}, {correction}, {layer.MethodName}Scale, {layer.MethodName}Bias, output, {firstPixel}, {plane});");
+            }
+            else
+            {
+                string signs = dot.HasNegated ? $"{layer.MethodName}Signs" : "default";
+                w.Line($"LowBitLayerKernels.RequantizeRaw(_raw, {gemm.PixelsPerCall}, {first}, {channels}, {signs}, {layer.MethodName}Thresholds, {dot.OutputBits}, ref {output}, {dot.OutChannels});");
+            }
+        }
+    }
+
+    private static string At(string reference, int offset) => offset == 0 ? reference : $"Unsafe.Add(ref {reference}, {Int(offset)})";
+
+    /// <summary>The layer's constant data for the GEMM kernels.</summary>
+    public static void WriteData(CodeWriter w, ModelPlan model, LayerPlan layer)
+    {
+        var dot = layer.Dot!;
+        var gemm = layer.Gemm!;
+        string name = layer.MethodName;
+        string rowOrder = dot.Layer is LinearLayer ? "k = input feature" : $"a row's k = kx·{dot.Input.Channels} + channel";
+        DataEmitter.WriteBytes(w, $"{name}Weights", gemm.Weights, $"Weights as int8 [block {gemm.Blocks} of 16 channels][window row {gemm.Rows}][k-group {gemm.Quads}][channel 16][4], {rowOrder} over {gemm.RowBytes} bytes; padding is 0.", model.OptimizedBuild);
+        switch (gemm.Epilogue)
+        {
+            case GemmEpilogue.Thresholds:
+                w.Line();
+                DataEmitter.WriteInts(w, $"{name}Thresholds", gemm.VectorThresholds, GemmPlan.BlockChannels, $"[block][threshold {gemm.ThresholdCount}][channel 16]: T − 1 against sign · accumulator (level = number of thresholds exceeded); int.MinValue / MaxValue = always / never reached in the accumulator's range.", model.OptimizedBuild);
+                if (gemm.SignMasks is { } masks)
+                {
+                    w.Line();
+                    DataEmitter.WriteInts(w, $"{name}SignMasks", masks, GemmPlan.BlockChannels, "−1 for channels whose accumulator is negated before comparison.", model.OptimizedBuild);
+                }
+
+                break;
+            case GemmEpilogue.Affine:
+                w.Line();
+                DataEmitter.WriteFloats(w, $"{name}Scales", gemm.Scales, $"Closed-form requantization, proved against the thresholds at generation time: level = clamp((int)((float)acc · scale + offset), 0, {gemm.ThresholdCount}).", model.OptimizedBuild);
+                w.Line();
+                DataEmitter.WriteFloats(w, $"{name}Offsets", gemm.Offsets, "Offsets of the closed form.", model.OptimizedBuild);
+                break;
+            default:
+                if (dot.FloatOutput is { } output)
+                {
+                    w.Line();
+                    DataEmitter.WriteFloats(w, $"{name}Scale", output.Scale, "Output scale per channel.", model.OptimizedBuild);
+                    w.Line();
+                    DataEmitter.WriteFloats(w, $"{name}Bias", output.Bias, "Output bias per channel.", model.OptimizedBuild);
+                    if (dot.OffsetCorrection.Any(c => c != 0))
+                    {
+                        w.Line();
+                        DataEmitter.WriteInts(w, $"{name}Correction", dot.OffsetCorrection.Select(c => (int)c).ToArray(), 16, "min(input level) · Σ w per channel: restores the accumulator of the stored (offset) levels.", model.OptimizedBuild);
+                    }
+                }
+                else
+                {
+                    w.Line();
+                    DataEmitter.WriteInts(w, $"{name}Thresholds", dot.Thresholds, (1 << dot.OutputBits) - 1, $"{(1 << dot.OutputBits) - 1} thresholds per output channel against sign · accumulator (no closed form is exact).", model.OptimizedBuild);
+                    if (dot.HasNegated)
+                    {
+                        w.Line();
+                        DataEmitter.WriteInts(w, $"{name}Signs", dot.Negated.Select(n => n ? -1 : 1).ToArray(), 32, "−1 for channels whose accumulator is negated before comparison.", model.OptimizedBuild);
+                    }
+                }
+
+                break;
+        }
+    }
+}

@@ -10,7 +10,8 @@ namespace LowBit.Benchmarks;
 
 /// <summary>
 /// The benchmark models, built from fixed seeds by the test model builder (random weights, thresholds placed
-/// so every layer uses its levels). Three whole networks (an MNIST CNN, ResNet-20 on CIFAR shapes, a
+/// so every layer uses its levels, equally spaced as a uniform quantizer exports them — the kind of
+/// activation quantizer the ONNX Runtime int8 peer has). Three whole networks (an MNIST CNN, ResNet-20 on CIFAR shapes, a
 /// MobileNetV2-style stack on 96×96) at W1A1, W2A2, W4A4, W8A8 and one mixed precision, and four single
 /// layers (dense 3×3 conv, linear, depthwise 3×3, pointwise 1×1) at the four uniform precisions. The same seed
 /// and architecture give the same file bytes on every machine, so the committed Models/*.lbq can be checked
@@ -73,7 +74,7 @@ public static class BenchmarkModels
     /// bitwidth, or 8 for mixed), so every dot layer of a uniform model runs at the model's precision.
     /// </summary>
     public static ModelManifest MnistCnn(string name, Precision p) =>
-        new ModelBuilder(Seed(name), name)
+        new ModelBuilder(Seed(name), name) { UniformThresholds = true }
             .Input(1, 28, 28, bits: p.InputBits)
             .Conv2d(32, 3, padding: 1, weights: p.EdgeWeights, activationBits: p.ActivationBits)
             .MaxPool2d(2)
@@ -91,7 +92,7 @@ public static class BenchmarkModels
     /// </summary>
     public static ModelManifest ResNet20(string name, Precision p)
     {
-        var builder = new ModelBuilder(Seed(name), name)
+        var builder = new ModelBuilder(Seed(name), name) { UniformThresholds = true }
             .Input(3, 32, 32, bits: p.InputBits)
             .Conv2d(16, 3, padding: 1, weights: p.EdgeWeights, activationBits: p.ActivationBits);
         foreach (int channels in new[] { 16, 32, 64 })
@@ -125,7 +126,7 @@ public static class BenchmarkModels
     /// </summary>
     public static ModelManifest MobileNetV2(string name, Precision p)
     {
-        var builder = new ModelBuilder(Seed(name), name)
+        var builder = new ModelBuilder(Seed(name), name) { UniformThresholds = true }
             .Input(3, 96, 96, bits: p.InputBits)
             .Conv2d(16, 3, stride: 2, padding: 1, weights: p.EdgeWeights, activationBits: p.ActivationBits);
         int channels = 16;
@@ -168,7 +169,7 @@ public static class BenchmarkModels
     /// plus input quantization (65,536 floats) and the pool.
     /// </summary>
     public static ModelManifest Conv64(string name, Precision p) =>
-        new ModelBuilder(Seed(name), name)
+        new ModelBuilder(Seed(name), name) { UniformThresholds = true }
             .Input(64, 32, 32, bits: p.ActivationBits)
             .Conv2d(64, 3, padding: 1, weights: p.Weights, activationBits: p.ActivationBits)
             .GlobalAvgPool()
@@ -178,14 +179,14 @@ public static class BenchmarkModels
 
     /// <summary>A single linear layer 1024 → 1024 with float output (1 M MACs).</summary>
     public static ModelManifest Linear1024(string name, Precision p) =>
-        new ModelBuilder(Seed(name), name)
+        new ModelBuilder(Seed(name), name) { UniformThresholds = true }
             .InputVector(1024, bits: p.ActivationBits)
             .Linear(1024, p.Weights, p.ActivationBits)
             .Build();
 
     /// <summary>MobileNetV2's typical depthwise layer: 96×24×24 → depthwise 3×3 pad 1 (0.5 M MACs) → global average pool → linear 10.</summary>
     public static ModelManifest DepthwiseConv96(string name, Precision p) =>
-        new ModelBuilder(Seed(name), name)
+        new ModelBuilder(Seed(name), name) { UniformThresholds = true }
             .Input(96, 24, 24, bits: p.ActivationBits)
             .DepthwiseConv2d(3, padding: 1, weights: p.Weights, activationBits: p.ActivationBits)
             .GlobalAvgPool()
@@ -195,7 +196,7 @@ public static class BenchmarkModels
 
     /// <summary>MobileNetV2's typical projection: 96×24×24 → conv 1×1 32 (1.8 M MACs) → global average pool → linear 10.</summary>
     public static ModelManifest PointwiseConv96(string name, Precision p) =>
-        new ModelBuilder(Seed(name), name)
+        new ModelBuilder(Seed(name), name) { UniformThresholds = true }
             .Input(96, 24, 24, bits: p.ActivationBits)
             .Conv2d(32, 1, weights: p.Weights, activationBits: p.ActivationBits)
             .GlobalAvgPool()

@@ -60,6 +60,12 @@ public sealed class ModelBuilder
 
     public int Seed { get; }
 
+    /// <summary>
+    /// Place every layer's thresholds equally spaced (a uniform quantizer's affine thresholds) instead of at
+    /// normal quantiles (a non-uniform, learned-threshold quantizer). Identical for 1- and 2-bit outputs.
+    /// </summary>
+    public bool UniformThresholds { get; init; }
+
     public string Name { get; }
 
     /// <summary>Layers added so far (the last still has thresholds; <see cref="Build"/> makes it the float output).</summary>
@@ -162,7 +168,7 @@ public sealed class ModelBuilder
         }
 
         var negated = DrawNegatedChannels(outChannels, negatedFraction);
-        var (requantization, output) = ThresholdPlacement.Place(levels, means, variances, negated, outHeight * outWidth);
+        var (requantization, output) = ThresholdPlacement.Place(levels, means, variances, negated, outHeight * outWidth, UniformThresholds);
         var layer = new Conv2dLayer(
             NextId("conv"),
             new[] { _currentId },
@@ -335,7 +341,7 @@ public sealed class ModelBuilder
         }
 
         var negated = DrawNegatedChannels(outFeatures, negatedFraction);
-        var (requantization, output) = ThresholdPlacement.Place(levels, means, variances, negated, 1);
+        var (requantization, output) = ThresholdPlacement.Place(levels, means, variances, negated, 1, UniformThresholds);
         var layer = new LinearLayer(
             NextId("fc"),
             new[] { _currentId },
@@ -399,7 +405,7 @@ public sealed class ModelBuilder
         }
 
         var negated = DrawNegatedChannels(channels, negatedFraction);
-        var (requantization, output) = ThresholdPlacement.Place(levels, means, variances, negated, shape.Rank == 3 ? shape.Height * shape.Width : 1);
+        var (requantization, output) = ThresholdPlacement.Place(levels, means, variances, negated, shape.Rank == 3 ? shape.Height * shape.Width : 1, UniformThresholds);
         var layer = new AddLayer(NextId("add"), new[] { skipId, _currentId }, shape, first, second, requantization);
         return Append(layer, output);
     }

@@ -51,9 +51,9 @@ public static class ModelCatalog
     public static IEnumerable<TestModel> WithOp(LayerOp op) => All.Where(m => m.Manifest.Layers.Any(l => l.Op == op));
 
     /// <summary>Builds a model the way catalog cases are built: seed from the name, then a float head unless the graph already ends in one.</summary>
-    public static TestModel Case(string name, Func<ModelBuilder, ModelBuilder> build, bool addHead = true)
+    public static TestModel Case(string name, Func<ModelBuilder, ModelBuilder> build, bool addHead = true, bool uniformThresholds = false)
     {
-        var builder = build(new ModelBuilder(StableSeed(name), name));
+        var builder = build(new ModelBuilder(StableSeed(name), name) { UniformThresholds = uniformThresholds });
         if (addHead)
         {
             Head(builder);
@@ -94,6 +94,7 @@ public static class ModelCatalog
             .Concat(Pooling())
             .Concat(Residuals())
             .Concat(Negated())
+            .Concat(UniformThresholds())
             .Concat(Chains())
             .Concat(Big());
 
@@ -275,6 +276,23 @@ public static class ModelCatalog
                         .Residual(inner => inner.DepthwiseConv2d(3, padding: 1, activationBits: 2), activationBits: 2)
                         .Conv2d(8, 3, padding: 1, weights: WeightSpec.Signed(4), activationBits: 4),
                     activationBits: 4));
+    }
+
+    /// <summary>
+    /// Equally spaced (affine) thresholds, which the generator replaces by a proved closed form: 3- to 8-bit
+    /// outputs, signed and unsigned activations, negated channels, 1×1 and strided convs, partial channel blocks.
+    /// </summary>
+    private static IEnumerable<TestModel> UniformThresholds()
+    {
+        foreach (int bits in new[] { 3, 4, 8 })
+        {
+            yield return Case($"uniform/conv2d/a{bits}", b => b.Input(6, 7, 7).Conv2d(21, 3, padding: 1, weights: WeightSpec.Signed(4), activationBits: bits, negatedFraction: 0.25), uniformThresholds: true);
+            yield return Case($"uniform/linear/as{bits}", b => b.InputVector(37).Linear(18, WeightSpec.Signed(8), bits, signedActivations: true, negatedFraction: 0.5), uniformThresholds: true);
+        }
+
+        yield return Case("uniform/conv2d/k1/w8a8", b => b.Input(24, 5, 5).Conv2d(40, 1, weights: WeightSpec.Signed(8), activationBits: 8), uniformThresholds: true);
+        yield return Case("uniform/conv2d/k3s2/w2a4", b => b.Input(16, 9, 9).Conv2d(32, 3, stride: 2, padding: 1, weights: WeightSpec.Signed(2), activationBits: 4, negatedFraction: 1), uniformThresholds: true);
+        yield return Case("uniform/chain/w4a4", b => b.Input(3, 12, 12, bits: 8).Conv2d(16, 3, padding: 1, weights: WeightSpec.Signed(8), activationBits: 4).MaxPool2d(2).Conv2d(24, 3, padding: 1, weights: WeightSpec.Signed(4), activationBits: 4).Residual(r => r.Conv2d(24, 3, padding: 1, weights: WeightSpec.Signed(4), activationBits: 4), activationBits: 4), uniformThresholds: true);
     }
 
     /// <summary>negatedChannels on conv2d, linear, depthwise and add.</summary>

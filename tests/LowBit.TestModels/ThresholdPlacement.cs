@@ -7,7 +7,9 @@ namespace LowBit.TestModels;
 /// Chooses thresholds from an estimate of the accumulator's distribution: for k = 2^bits − 1
 /// thresholds, T[j] = ⌈μ + σ·Φ⁻¹((j + 1) / (k + 1))⌉ — the quantiles of a normal with the
 /// accumulator's mean and deviation — so each output level is about equally likely and no layer's
-/// output is stuck at one level.
+/// output is stuck at one level. With <c>uniform</c> the thresholds are instead equally spaced between
+/// the same outermost quantiles, T[j] = ⌈μ + σ·(z₀ + j·Δ)⌉: the affine thresholds a uniform quantizer
+/// (STE, LSQ, DSQ, ONNX QuantizeLinear) exports, which the generator can replace by a closed form.
 /// </summary>
 internal static class ThresholdPlacement
 {
@@ -22,11 +24,12 @@ internal static class ThresholdPlacement
         double[] means,
         double[] variances,
         int[] negatedChannels,
-        int elementsPerGroup)
+        int elementsPerGroup,
+        bool uniform = false)
     {
         int channels = means.Length;
         int perChannel = levels.LevelCount - 1;
-        var z = Quantiles[levels.Bits];
+        var z = uniform ? Equidistant(Quantiles[levels.Bits]) : Quantiles[levels.Bits];
         var thresholds = new int[channels * perChannel];
         var probabilities = new double[channels][];
         int nextNegated = 0;
@@ -60,6 +63,19 @@ internal static class ThresholdPlacement
 
         var requantization = new ThresholdRequantization(levels, thresholds, negatedChannels);
         return (requantization, new LevelStatistics(levels, probabilities, elementsPerGroup));
+    }
+
+    /// <summary>As many points as <paramref name="quantiles"/>, equally spaced between its first and last.</summary>
+    private static double[] Equidistant(double[] quantiles)
+    {
+        int count = quantiles.Length;
+        var z = new double[count];
+        for (int j = 0; j < count; j++)
+        {
+            z[j] = count == 1 ? quantiles[0] : quantiles[0] + ((quantiles[count - 1] - quantiles[0]) * j / (count - 1));
+        }
+
+        return z;
     }
 
     private static double[][] CreateQuantiles()

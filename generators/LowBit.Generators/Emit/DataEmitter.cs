@@ -61,6 +61,18 @@ internal static class DataEmitter
         WriteArray(writer, "float", name, items, 8, comment, optimized);
     }
 
+    /// <summary>Doubles as round-trip literals; the compiler reads them back to the same bits.</summary>
+    public static void WriteDoubles(CodeWriter writer, string name, ReadOnlySpan<double> values, string comment, bool optimized)
+    {
+        var items = new List<string>(values.Length);
+        foreach (var value in values)
+        {
+            items.Add(value.ToString("R", CultureInfo.InvariantCulture) + "d");
+        }
+
+        WriteArray(writer, "double", name, items, 4, comment, optimized);
+    }
+
     private static void WriteArray(CodeWriter writer, string elementType, string name, List<string> items, int perLine, string comment, bool optimized)
     {
         writer.Line($"// {comment}");

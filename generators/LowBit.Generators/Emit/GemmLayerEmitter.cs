@@ -39,8 +39,8 @@ internal static class GemmLayerEmitter
                     w.Line(gemm.SignMasks is null ? "ref int signs = ref Unsafe.NullRef<int>();" : $"ref int signs = ref MemoryMarshal.GetReference({name}SignMasks);");
                     break;
                 case GemmEpilogue.Affine:
-                    w.Line($"ref float scales = ref MemoryMarshal.GetReference({name}Scales);");
-                    w.Line($"ref float offsets = ref MemoryMarshal.GetReference({name}Offsets);");
+                    w.Line($"ref double scales = ref MemoryMarshal.GetReference({name}Scales);");
+                    w.Line($"ref double offsets = ref MemoryMarshal.GetReference({name}Offsets);");
                     break;
                 default:
                     w.Line("ref int raw = ref MemoryMarshal.GetArrayDataReference(_raw);");
@@ -84,9 +84,9 @@ internal static class GemmLayerEmitter
             string weights = At("weights", b * gemm.BlockWeightBytes);
             string epilogue = gemm.Epilogue switch
             {
-                GemmEpilogue.Thresholds => $"LowBitGemm.Thresholds, ref {At("thresholds", b * gemm.ThresholdCount * GemmPlan.BlockChannels)}, {gemm.ThresholdCount}, ref Unsafe.NullRef<float>(), ref Unsafe.NullRef<float>(), ref {(gemm.SignMasks is null ? "signs" : At("signs", first))}",
+                GemmEpilogue.Thresholds => $"LowBitGemm.Thresholds, ref {At("thresholds", b * gemm.ThresholdCount * GemmPlan.BlockChannels)}, {gemm.ThresholdCount}, ref Unsafe.NullRef<double>(), ref Unsafe.NullRef<double>(), ref {(gemm.SignMasks is null ? "signs" : At("signs", first))}",
                 GemmEpilogue.Affine => $"LowBitGemm.Affine, ref Unsafe.NullRef<int>(), {gemm.ThresholdCount}, ref {At("scales", first)}, ref {At("offsets", first)}, ref Unsafe.NullRef<int>()",
-                _ => "LowBitGemm.Raw, ref Unsafe.NullRef<int>(), 0, ref Unsafe.NullRef<float>(), ref Unsafe.NullRef<float>(), ref Unsafe.NullRef<int>()",
+                _ => "LowBitGemm.Raw, ref Unsafe.NullRef<int>(), 0, ref Unsafe.NullRef<double>(), ref Unsafe.NullRef<double>(), ref Unsafe.NullRef<int>()",
             };
             string target = gemm.Epilogue == GemmEpilogue.Raw ? "ref Unsafe.NullRef<byte>()" : $"ref {At(output, first)}";
             string raw = gemm.Epilogue == GemmEpilogue.Raw ? "ref raw" : "ref Unsafe.NullRef<int>()";
@@ -134,9 +134,9 @@ internal static class GemmLayerEmitter
                 break;
             case GemmEpilogue.Affine:
                 w.Line();
-                DataEmitter.WriteFloats(w, $"{name}Scales", gemm.Scales, $"Closed-form requantization, proved against the thresholds at generation time: level = clamp((int)((float)acc · scale + offset), 0, {gemm.ThresholdCount}).", model.OptimizedBuild);
+                DataEmitter.WriteDoubles(w, $"{name}Scales", gemm.Scales, $"Closed-form requantization, proved against the thresholds at generation time: level = clamp((int)((double)acc · scale + offset), 0, {gemm.ThresholdCount}).", model.OptimizedBuild);
                 w.Line();
-                DataEmitter.WriteFloats(w, $"{name}Offsets", gemm.Offsets, "Offsets of the closed form.", model.OptimizedBuild);
+                DataEmitter.WriteDoubles(w, $"{name}Offsets", gemm.Offsets, "Offsets of the closed form.", model.OptimizedBuild);
                 break;
             default:
                 if (dot.FloatOutput is { } output)

@@ -4,21 +4,23 @@ namespace LowBit.Generators;
 
 /// <summary>
 /// Replaces a channel's threshold count by a closed form, when one is exact: level =
-/// clamp((int)((float)x · scale + offset), 0, N) for every integer x in the accumulator's range, where
+/// clamp((int)((double)x · scale + offset), 0, N) for every integer x in the accumulator's range, where
 /// the contract's level is #{j : x ≥ T_j}. The scale and offset are found in double precision (the
 /// feasible (scale, offset) region is an intersection of half-planes; the widest gap is found by ternary
-/// search on a concave function) and then PROVED in the float32 arithmetic the kernels run: both sides
+/// search on a concave function) and then PROVED in the float64 arithmetic the kernels run: both sides
 /// are non-decreasing step functions of x, so agreeing at every threshold and one below it, and at the
 /// range's ends, is agreement everywhere. A channel with no exact closed form keeps its thresholds.
+/// Float64 because float32 is not enough: at 8 bits the feasible gap (how far the real affine map stays from
+/// the integers it was rounded to) is often below float32's resolution at level 255.
 /// </summary>
 internal static class AffineRequantization
 {
     /// <summary>
     /// Fits one channel. <paramref name="thresholds"/> are sorted, against x = sign · accumulator, and x
     /// lies in [<paramref name="low"/>, <paramref name="high"/>]. The returned scale already carries the sign,
-    /// so the kernels apply it to the accumulator itself: (float)(−a) · s = −((float)a · s) exactly.
+    /// so the kernels apply it to the accumulator itself: (double)(−a) · s = −((double)a · s) exactly.
     /// </summary>
-    public static bool TryFit(int[] thresholds, long low, long high, bool negated, out float scale, out float offset)
+    public static bool TryFit(int[] thresholds, long low, long high, bool negated, out double scale, out double offset)
     {
         int n = thresholds.Length;
         scale = 0;
@@ -50,15 +52,32 @@ internal static class AffineRequantization
                 lowerX.Add(t);
                 lowerK.Add(j + 1);
                 upperX.Add(t - 1);
-                upperK.Add(j);
+                upperK.Add(j + 1);
             }
         }
 
-        // The ends of the range: at least the always-reached count at low, at most the reachable count at high.
-        lowerX.Add(low);
-        lowerK.Add(always);
-        upperX.Add(high);
-        upperK.Add(n - never + 1);
+        // The ends of the range, where the clamp to [0, n] does not already give the count: at least the
+        // always-reached count at low, at most the reachable count at high.
+        if (always > 0)
+        {
+            lowerX.Add(low);
+            lowerK.Add(always);
+        }
+
+        if (never > 0)
+        {
+            upperX.Add(high);
+            upperK.Add(n - never + 1);
+        }
+
+        if (lowerX.Count == 0 || upperX.Count == 0)
+        {
+            // Only one side constrains: a constant level does (every threshold is always or never reached).
+            lowerX.Add(low);
+            lowerK.Add(always);
+            upperX.Add(high);
+            upperK.Add(always + 1);
+        }
 
         double Gap(double m)
         {
@@ -102,8 +121,8 @@ internal static class AffineRequantization
             floorOffset = Math.Max(floorOffset, lowerK[i] - (lowerX[i] * best));
         }
 
-        float m = (float)best;
-        float c = (float)(floorOffset + (Gap(best) / 2));
+        double m = best;
+        double c = floorOffset + (Gap(best) / 2);
         if (!Proves(thresholds, low, high, m, c))
         {
             return false;
@@ -114,15 +133,15 @@ internal static class AffineRequantization
         return true;
     }
 
-    /// <summary>The kernels' arithmetic, exactly: float32 multiply, then add (no FMA), truncate, clamp.</summary>
-    public static int Evaluate(long x, float scale, float offset, int max)
+    /// <summary>The kernels' arithmetic, exactly: float64 multiply, then add (no FMA), truncate, clamp.</summary>
+    public static int Evaluate(long x, double scale, double offset, int max)
     {
-        float real = ((float)x * scale) + offset;
+        double real = ((double)x * scale) + offset;
         int level = (int)real;
         return Math.Min(Math.Max(level, 0), max);
     }
 
-    private static bool Proves(int[] thresholds, long low, long high, float m, float c)
+    private static bool Proves(int[] thresholds, long low, long high, double m, double c)
     {
         int n = thresholds.Length;
         int Count(long x)
@@ -137,7 +156,7 @@ internal static class AffineRequantization
         }
 
         // Truncation must see in-range values: out of int32, x64 and scalar conversions disagree.
-        float lowest = ((float)low * m) + c, highest = ((float)high * m) + c;
+        double lowest = ((double)low * m) + c, highest = ((double)high * m) + c;
         if (!(Math.Abs(lowest) < (1 << 30)) || !(Math.Abs(highest) < (1 << 30)))
         {
             return false;

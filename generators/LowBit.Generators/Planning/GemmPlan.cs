@@ -78,9 +78,9 @@ internal sealed class GemmPlan
     public int[]? SignMasks { get; set; }
 
     /// <summary>Affine epilogue: per channel ([block][16]), the sign folded in.</summary>
-    public float[] Scales { get; set; } = System.Array.Empty<float>();
+    public double[] Scales { get; set; } = System.Array.Empty<double>();
 
-    public float[] Offsets { get; set; } = System.Array.Empty<float>();
+    public double[] Offsets { get; set; } = System.Array.Empty<double>();
 
     /// <summary>Thresholds per channel (2^bits − 1), or the largest level in the affine epilogue.</summary>
     public int ThresholdCount { get; set; }

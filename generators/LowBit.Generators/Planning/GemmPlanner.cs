@@ -202,8 +202,8 @@ internal static class GemmPlanner
 
     private static bool TryAffine(DotLayerPlan dot, GemmPlan gemm, (long Low, long High)[] ranges, int n)
     {
-        var scales = new float[gemm.Blocks * GemmPlan.BlockChannels];
-        var offsets = new float[scales.Length];
+        var scales = new double[gemm.Blocks * GemmPlan.BlockChannels];
+        var offsets = new double[scales.Length];
         for (int oc = 0; oc < dot.OutChannels; oc++)
         {
             var row = new int[n];

@@ -17,7 +17,7 @@ namespace LowBit.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void BlockAvx2Int16(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int quads, ref sbyte weights, int quadsPerWiden, Epilogue e,
-            ref int thresholds, ref float scales, ref float offsets, ref int signs, ref byte output, ref int raw)
+            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
         {
             var ones = Vector256.Create((short)1);
             int p = 0;
@@ -71,7 +71,7 @@ namespace LowBit.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void BlockAvx2Int32(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int quads, ref sbyte weights, Epilogue e,
-            ref int thresholds, ref float scales, ref float offsets, ref int signs, ref byte output, ref int raw)
+            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
         {
             int p = 0;
             for (; p < pixels; p += 2)

@@ -19,7 +19,7 @@ namespace LowBit.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void BlockAvx512Int16(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int quads, ref sbyte weights, int quadsPerWiden, Epilogue e,
-            ref int thresholds, ref float scales, ref float offsets, ref int signs, ref byte output, ref int raw)
+            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
         {
             var ones = Vector512.Create((short)1);
             int p = 0;
@@ -93,7 +93,7 @@ namespace LowBit.Generated
 
         /// <summary>Requantizes one pixel's 16 accumulators on the register and stores its levels (or the raw sums).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Finish512(Vector512<int> acc, int pixel, in Epilogue e, ref int thresholds, ref float scales, ref float offsets, ref int signs, ref byte output, ref int raw)
+        private static void Finish512(Vector512<int> acc, int pixel, in Epilogue e, ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
         {
             if (e.Mode == Raw)
             {
@@ -104,8 +104,10 @@ namespace LowBit.Generated
             Vector512<int> levels;
             if (e.Mode == Affine)
             {
-                var real = Avx512F.Add(Avx512F.Multiply(Avx512F.ConvertToVector512Single(acc), Vector512.LoadUnsafe(ref scales)), Vector512.LoadUnsafe(ref offsets));
-                levels = Avx512F.Min(Avx512F.Max(Avx512F.ConvertToVector512Int32WithTruncation(real), Vector512<int>.Zero), Vector512.Create(e.ThresholdCount));
+                var low = Avx512F.Add(Avx512F.Multiply(Avx512F.ConvertToVector512Double(acc.GetLower()), Vector512.LoadUnsafe(ref scales)), Vector512.LoadUnsafe(ref offsets));
+                var high = Avx512F.Add(Avx512F.Multiply(Avx512F.ConvertToVector512Double(acc.GetUpper()), Vector512.LoadUnsafe(ref scales, 8)), Vector512.LoadUnsafe(ref offsets, 8));
+                var truncated = Vector512.Create(Avx512F.ConvertToVector256Int32WithTruncation(low), Avx512F.ConvertToVector256Int32WithTruncation(high));
+                levels = Avx512F.Min(Avx512F.Max(truncated, Vector512<int>.Zero), Vector512.Create(e.ThresholdCount));
             }
             else
             {

@@ -17,7 +17,7 @@ namespace LowBit.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void BlockDp(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int quads, ref sbyte weights, Epilogue e,
-            ref int thresholds, ref float scales, ref float offsets, ref int signs, ref byte output, ref int raw)
+            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
         {
             for (int p = 0; p < pixels; p += 4)
             {
@@ -112,7 +112,7 @@ namespace LowBit.Generated
         /// <summary>Requantizes one pixel's 16 accumulators (four registers of four channels) and stores its levels (or the raw sums).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Finish128(Vector128<int> c0, Vector128<int> c1, Vector128<int> c2, Vector128<int> c3, int pixel, in Epilogue e,
-            ref int thresholds, ref float scales, ref float offsets, ref int signs, ref byte output, ref int raw)
+            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
         {
             if (e.Mode == Raw)
             {
@@ -133,12 +133,15 @@ namespace LowBit.Generated
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<int> Levels128(Vector128<int> acc, int lane, in Epilogue e, ref int thresholds, ref float scales, ref float offsets, ref int signs)
+        private static Vector128<int> Levels128(Vector128<int> acc, int lane, in Epilogue e, ref int thresholds, ref double scales, ref double offsets, ref int signs)
         {
             if (e.Mode == Affine)
             {
-                var real = (Vector128.ConvertToSingle(acc) * Vector128.LoadUnsafe(ref scales, (nuint)lane)) + Vector128.LoadUnsafe(ref offsets, (nuint)lane);
-                return Vector128.Min(Vector128.Max(Vector128.ConvertToInt32(real), Vector128<int>.Zero), Vector128.Create(e.ThresholdCount));
+                var (low, high) = Vector128.Widen(acc);
+                var realLow = (Vector128.ConvertToDouble(low) * Vector128.LoadUnsafe(ref scales, (nuint)lane)) + Vector128.LoadUnsafe(ref offsets, (nuint)lane);
+                var realHigh = (Vector128.ConvertToDouble(high) * Vector128.LoadUnsafe(ref scales, (nuint)(lane + 2))) + Vector128.LoadUnsafe(ref offsets, (nuint)(lane + 2));
+                var truncated = Vector128.Narrow(Vector128.ConvertToInt64(realLow), Vector128.ConvertToInt64(realHigh));
+                return Vector128.Min(Vector128.Max(truncated, Vector128<int>.Zero), Vector128.Create(e.ThresholdCount));
             }
 
             if (!Unsafe.IsNullRef(ref signs))

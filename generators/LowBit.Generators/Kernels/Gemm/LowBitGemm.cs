@@ -25,7 +25,7 @@ namespace LowBit.Generated
         /// <summary>Epilogue: count reached thresholds (stored as T − 1, [threshold][16 lanes]) with vector compares.</summary>
         public const int Thresholds = 0;
 
-        /// <summary>Epilogue: level = clamp((int)((float)acc · scale + offset), 0, max), proved equal to the thresholds at generation time.</summary>
+        /// <summary>Epilogue: level = clamp((int)((double)acc · scale + offset), 0, max) in float64, proved equal to the thresholds at generation time.</summary>
         public const int Affine = 1;
 
         /// <summary>Epilogue: store the int32 accumulators to <c>raw</c> as [pixel][16]; the caller requantizes.</summary>
@@ -49,7 +49,7 @@ namespace LowBit.Generated
         public static void Block(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int quads,
             ref sbyte weights, int quadsPerWiden, int activationBits,
-            int mode, ref int thresholds, int thresholdCount, ref float scales, ref float offsets, ref int signs,
+            int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs,
             ref byte output, int outputStride, int channels, ref int raw)
         {
             var epilogue = new Epilogue(mode, thresholdCount, channels, outputStride);
@@ -113,11 +113,11 @@ namespace LowBit.Generated
 
         /// <summary>The contract's level of one channel (lane 0 … 15 of the block) from its accumulator.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static byte RequantizeLane(int acc, int lane, in Epilogue e, ref int thresholds, ref float scales, ref float offsets, ref int signs)
+        private static byte RequantizeLane(int acc, int lane, in Epilogue e, ref int thresholds, ref double scales, ref double offsets, ref int signs)
         {
             if (e.Mode == Affine)
             {
-                int level = (int)(((float)acc * Unsafe.Add(ref scales, lane)) + Unsafe.Add(ref offsets, lane));
+                int level = (int)(((double)acc * Unsafe.Add(ref scales, lane)) + Unsafe.Add(ref offsets, lane));
                 return (byte)Math.Min(Math.Max(level, 0), e.ThresholdCount);
             }
 
@@ -155,7 +155,7 @@ namespace LowBit.Generated
         /// <summary>Portable kernel: one pixel × 16 channels in scalar int32, the same packing and epilogue.</summary>
         private static void BlockScalar(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int quads, ref sbyte weights, in Epilogue e,
-            ref int thresholds, ref float scales, ref float offsets, ref int signs, ref byte output, ref int raw)
+            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
         {
             Span<int> acc = stackalloc int[16];
             for (int p = 0; p < pixels; p++)

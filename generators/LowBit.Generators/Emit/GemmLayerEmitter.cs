@@ -32,19 +32,14 @@ internal static class GemmLayerEmitter
             }
 
             w.Line($"ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference({name}Weights));");
-            switch (gemm.Epilogue)
+            if (gemm.Requantization is { } requantization)
             {
-                case GemmEpilogue.Thresholds:
-                    w.Line($"ref int thresholds = ref MemoryMarshal.GetReference({name}Thresholds);");
-                    w.Line(gemm.SignMasks is null ? "ref int signs = ref Unsafe.NullRef<int>();" : $"ref int signs = ref MemoryMarshal.GetReference({name}SignMasks);");
-                    break;
-                case GemmEpilogue.Affine:
-                    w.Line($"ref double scales = ref MemoryMarshal.GetReference({name}Scales);");
-                    w.Line($"ref double offsets = ref MemoryMarshal.GetReference({name}Offsets);");
-                    break;
-                default:
-                    w.Line("ref int raw = ref MemoryMarshal.GetArrayDataReference(_raw);");
-                    break;
+                VectorRequantizationEmitter.DeclareReferences(w, name, requantization);
+            }
+
+            if (gemm.Mode == EpilogueMode.Raw)
+            {
+                w.Line("ref int raw = ref MemoryMarshal.GetArrayDataReference(_raw);");
             }
 
             if (dot.FloatOutput is null)
@@ -82,16 +77,11 @@ internal static class GemmLayerEmitter
             int first = b * GemmPlan.BlockChannels;
             w.Line($"// Channels {first}–{first + channels - 1}.");
             string weights = At("weights", b * gemm.BlockWeightBytes);
-            string epilogue = gemm.Epilogue switch
-            {
-                GemmEpilogue.Thresholds => $"LowBitGemm.Thresholds, ref {At("thresholds", b * gemm.ThresholdCount * GemmPlan.BlockChannels)}, {gemm.ThresholdCount}, ref Unsafe.NullRef<double>(), ref Unsafe.NullRef<double>(), ref {(gemm.SignMasks is null ? "signs" : At("signs", first))}",
-                GemmEpilogue.Affine => $"LowBitGemm.Affine, ref Unsafe.NullRef<int>(), {gemm.ThresholdCount}, ref {At("scales", first)}, ref {At("offsets", first)}, ref Unsafe.NullRef<int>()",
-                _ => "LowBitGemm.Raw, ref Unsafe.NullRef<int>(), 0, ref Unsafe.NullRef<double>(), ref Unsafe.NullRef<double>(), ref Unsafe.NullRef<int>()",
-            };
-            string target = gemm.Epilogue == GemmEpilogue.Raw ? "ref Unsafe.NullRef<byte>()" : $"ref {At(output, first)}";
-            string raw = gemm.Epilogue == GemmEpilogue.Raw ? "ref raw" : "ref Unsafe.NullRef<int>()";
+            string epilogue = VectorRequantizationEmitter.Arguments(gemm.Requantization, b);
+            string target = gemm.Mode == EpilogueMode.Raw ? "ref Unsafe.NullRef<byte>()" : $"ref {At(output, first)}";
+            string raw = gemm.Mode == EpilogueMode.Raw ? "ref raw" : "ref Unsafe.NullRef<int>()";
             w.Line($"LowBitGemm.Block(ref {input}, {gemm.PixelsPerCall}, {gemm.PixelStride}, {gemm.Rows}, {gemm.RowStride}, {gemm.Quads}, ref {weights}, {gemm.QuadsPerWiden}, {dot.Input.Levels.Bits}, {epilogue}, {target}, {dot.OutChannels}, {channels}, {raw});");
-            if (gemm.Epilogue != GemmEpilogue.Raw)
+            if (gemm.Mode != EpilogueMode.Raw)
             {
                 continue;
             }
@@ -110,7 +100,7 @@ internal static class GemmLayerEmitter
         }
     }
 
-    private static string At(string reference, int offset) => offset == 0 ? reference : $"Unsafe.Add(ref {reference}, {Int(offset)})";
+    private static string At(string reference, int offset) => VectorRequantizationEmitter.At(reference, offset);
 
     /// <summary>The layer's constant data for the GEMM kernels.</summary>
     public static void WriteData(CodeWriter w, ModelPlan model, LayerPlan layer)
@@ -120,23 +110,15 @@ internal static class GemmLayerEmitter
         string name = layer.MethodName;
         string rowOrder = dot.Layer is LinearLayer ? "k = input feature" : $"a row's k = kx·{dot.Input.Channels} + channel";
         DataEmitter.WriteBytes(w, $"{name}Weights", gemm.Weights, $"Weights as int8 [block {gemm.Blocks} of 16 channels][window row {gemm.Rows}][k-group {gemm.Quads}][channel 16][4], {rowOrder} over {gemm.RowBytes} bytes; padding is 0.", model.OptimizedBuild);
-        switch (gemm.Epilogue)
+        if (gemm.Requantization is { } requantization)
         {
-            case GemmEpilogue.Thresholds:
-                w.Line();
-                DataEmitter.WriteInts(w, $"{name}Thresholds", gemm.VectorThresholds, GemmPlan.BlockChannels, $"[block][threshold {gemm.ThresholdCount}][channel 16]: T − 1 against sign · accumulator (level = number of thresholds exceeded); int.MinValue / MaxValue = always / never reached in the accumulator's range.", model.OptimizedBuild);
-                if (gemm.SignMasks is { } masks)
-                {
-                    w.Line();
-                    DataEmitter.WriteInts(w, $"{name}SignMasks", masks, GemmPlan.BlockChannels, "−1 for channels whose accumulator is negated before comparison.", model.OptimizedBuild);
-                }
+            VectorRequantizationEmitter.WriteData(w, name, requantization, model.OptimizedBuild);
+        }
 
-                break;
-            case GemmEpilogue.Affine:
-                w.Line();
-                DataEmitter.WriteDoubles(w, $"{name}Scales", gemm.Scales, $"Closed-form requantization, proved against the thresholds at generation time: level = clamp((int)((double)acc · scale + offset), 0, {gemm.ThresholdCount}).", model.OptimizedBuild);
-                w.Line();
-                DataEmitter.WriteDoubles(w, $"{name}Offsets", gemm.Offsets, "Offsets of the closed form.", model.OptimizedBuild);
+        switch (gemm.Mode)
+        {
+            case EpilogueMode.Thresholds:
+            case EpilogueMode.Affine:
                 break;
             default:
                 if (dot.FloatOutput is { } output)

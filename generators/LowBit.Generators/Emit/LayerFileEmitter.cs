@@ -32,7 +32,11 @@ internal static class LayerFileEmitter
                 else
                 {
                     SimpleLayerEmitter.Emit(w, layer);
-                    if (layer.Add is { } add)
+                    if (layer.Add is { Requantization: { Mode: not EpilogueMode.Raw } vector })
+                    {
+                        VectorRequantizationEmitter.WriteData(w, layer.MethodName, vector, model.OptimizedBuild);
+                    }
+                    else if (layer.Add is { } add)
                     {
                         w.Line();
                         DataEmitter.WriteInts(w, $"{layer.MethodName}Thresholds", add.Thresholds, (1 << add.Bits) - 1, "Thresholds per channel against m₀·u_a + m₁·u_b (offsets folded in).", model.OptimizedBuild);
@@ -68,12 +72,7 @@ internal static class LayerFileEmitter
         }
         else if (layer.Gemm is { } gemm)
         {
-            string epilogue = gemm.Epilogue switch
-            {
-                GemmEpilogue.Affine => "closed-form requantization (proved against the thresholds)",
-                GemmEpilogue.Thresholds => $"{gemm.ThresholdCount} vector threshold compares",
-                _ => layer.Dot!.FloatOutput is null ? "binary search in the thresholds (no closed form is exact)" : "float output",
-            };
+            string epilogue = gemm.Requantization?.Describe() ?? "float output";
             string accumulation = gemm.QuadsPerWiden > 0
                 ? $"int16 accumulation for up to {gemm.QuadsPerWiden} k-groups (proved from the weights) on AVX-512BW and AVX2, vpdpbusd with AVX-VNNI"
                 : "int32 (8-bit products): vpdpbusd with AVX-VNNI, widened pairs on AVX2";

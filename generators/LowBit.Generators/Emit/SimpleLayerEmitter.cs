@@ -57,6 +57,22 @@ internal static class SimpleLayerEmitter
         bool hasNegated = System.Array.IndexOf(plan.Negated, true) >= 0;
         using (w.Block($"private void {name}(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> output)"))
         {
+            if (plan.Requantization is { Mode: not EpilogueMode.Raw } vector)
+            {
+                VectorRequantizationEmitter.DeclareReferences(w, name, vector);
+                w.Line("ref byte a = ref MemoryMarshal.GetReference(first);");
+                w.Line("ref byte b = ref MemoryMarshal.GetReference(second);");
+                w.Line("ref byte target = ref MemoryMarshal.GetReference(output);");
+                for (int block = 0; block < vector.Blocks; block++)
+                {
+                    int start = block * VectorRequantization.BlockChannels;
+                    int channels = System.Math.Min(VectorRequantization.BlockChannels, output.Channels - start);
+                    w.Line($"LowBitGemm.AddBlock(ref {VectorRequantizationEmitter.At("a", start)}, ref {VectorRequantizationEmitter.At("b", start)}, {output.Pixels}, {output.Channels}, {add.FirstMultiplier}, {add.SecondMultiplier}, {VectorRequantizationEmitter.Arguments(vector, block)}, ref {VectorRequantizationEmitter.At("target", start)}, {channels});");
+                }
+
+                return;
+            }
+
             w.Line($"ref int thresholds = ref MemoryMarshal.GetReference({name}Thresholds);");
             using (w.Block($"for (int p = 0; p < {output.Pixels}; p++)"))
             {

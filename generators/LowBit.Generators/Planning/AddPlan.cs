@@ -18,4 +18,7 @@ internal sealed class AddPlan
     public int Bits { get; }
 
     public long AccumulatorBound { get; }
+
+    /// <summary>The vector epilogue for 16 channels at a time; its raw mode keeps the scalar binary search.</summary>
+    public VectorRequantization? Requantization { get; set; }
 }

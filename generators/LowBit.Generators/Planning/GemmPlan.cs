@@ -1,18 +1,5 @@
 namespace LowBit.Generators;
 
-/// <summary>How the requantization epilogue of a GEMM layer turns accumulators into levels (values of LowBitGemm's mode constants).</summary>
-internal enum GemmEpilogue
-{
-    /// <summary>Vector compares against ≤ 15 thresholds per channel.</summary>
-    Thresholds = 0,
-
-    /// <summary>A closed form proved exact at generation time (<see cref="AffineRequantization"/>).</summary>
-    Affine = 1,
-
-    /// <summary>Raw int32 sums, requantized afterwards: float outputs, and more than 15 thresholds with no closed form.</summary>
-    Raw = 2,
-}
-
 /// <summary>
 /// A conv2d (groups = 1) or linear layer lowered to LowBitGemm microkernels: weights packed per block of
 /// 16 output channels as [window row][k-group of 4][channel][4], the window addressed directly in the input
@@ -69,24 +56,13 @@ internal sealed class GemmPlan
     /// <summary>k-groups an int16 lane absorbs exactly (from the real weights), 0 when int16 accumulation is not exact.</summary>
     public int QuadsPerWiden { get; set; }
 
-    public GemmEpilogue Epilogue { get; set; }
+    /// <summary>Null for a float-output layer, which takes raw accumulators.</summary>
+    public VectorRequantization? Requantization { get; set; }
 
-    /// <summary>Thresholds epilogue: [block][threshold][16] as T − 1 (or int.MinValue / MaxValue for always / never).</summary>
-    public int[] VectorThresholds { get; set; } = System.Array.Empty<int>();
+    public EpilogueMode Mode => Requantization?.Mode ?? EpilogueMode.Raw;
 
-    /// <summary>Thresholds epilogue: −1 per negated channel, 0 otherwise ([block][16]); null when none is negated.</summary>
-    public int[]? SignMasks { get; set; }
-
-    /// <summary>Affine epilogue: per channel ([block][16]), the sign folded in.</summary>
-    public double[] Scales { get; set; } = System.Array.Empty<double>();
-
-    public double[] Offsets { get; set; } = System.Array.Empty<double>();
-
-    /// <summary>Thresholds per channel (2^bits − 1), or the largest level in the affine epilogue.</summary>
-    public int ThresholdCount { get; set; }
-
-    /// <summary>Ints of raw accumulators per call in <see cref="GemmEpilogue.Raw"/> mode.</summary>
-    public int RawLength => Epilogue == GemmEpilogue.Raw ? PixelsPerCall * BlockChannels : 0;
+    /// <summary>Ints of raw accumulators per call in <see cref="EpilogueMode.Raw"/> mode.</summary>
+    public int RawLength => Mode == EpilogueMode.Raw ? PixelsPerCall * BlockChannels : 0;
 
     /// <summary>Bytes a kernel may read past the last window: up to 3 extra pixels of a tile and a 16-byte load.</summary>
     public int ReadSlack => (3 * PixelStride) + 64;

@@ -7,12 +7,6 @@ namespace LowBit.Generators;
 /// <summary>Lowers an ungrouped conv2d or a linear <see cref="DotLayerPlan"/> to a <see cref="GemmPlan"/>.</summary>
 internal static class GemmPlanner
 {
-    /// <summary>More thresholds than this are counted by vector compares only when no closed form is exact.</summary>
-    private const int MaxVectorThresholds = 15;
-
-    /// <summary>With this few thresholds the compares cost no more than the closed form.</summary>
-    private const int CompareCheaperUpTo = 3;
-
     public static bool Applies(DotLayerPlan dot) => dot.Groups == 1;
 
     public static GemmPlan Plan(DotLayerPlan dot)
@@ -148,75 +142,11 @@ internal static class GemmPlanner
 
     private static void PlanEpilogue(DotLayerPlan dot, GemmPlan gemm)
     {
-        if (dot.FloatOutput is not null)
+        if (dot.FloatOutput is null)
         {
-            gemm.Epilogue = GemmEpilogue.Raw;
-            return;
+            var ranges = Enumerable.Range(0, dot.OutChannels).Select(oc => SignedRange(dot, oc)).ToArray();
+            gemm.Requantization = VectorRequantizationPlanner.Plan(dot.Thresholds, (1 << dot.OutputBits) - 1, dot.Negated, ranges);
         }
-
-        int n = (1 << dot.OutputBits) - 1;
-        gemm.ThresholdCount = n;
-        var ranges = Enumerable.Range(0, dot.OutChannels).Select(oc => SignedRange(dot, oc)).ToArray();
-        if (n > CompareCheaperUpTo && TryAffine(dot, gemm, ranges, n))
-        {
-            gemm.Epilogue = GemmEpilogue.Affine;
-            return;
-        }
-
-        if (n > MaxVectorThresholds)
-        {
-            gemm.Epilogue = GemmEpilogue.Raw;
-            return;
-        }
-
-        gemm.Epilogue = GemmEpilogue.Thresholds;
-        var vector = new int[gemm.Blocks * n * GemmPlan.BlockChannels];
-        for (int i = 0; i < vector.Length; i++)
-        {
-            vector[i] = int.MaxValue;
-        }
-
-        for (int oc = 0; oc < dot.OutChannels; oc++)
-        {
-            int block = oc / GemmPlan.BlockChannels, lane = oc % GemmPlan.BlockChannels;
-            var (low, high) = ranges[oc];
-            for (int j = 0; j < n; j++)
-            {
-                long t = dot.Thresholds[(oc * n) + j];
-                vector[(((block * n) + j) * GemmPlan.BlockChannels) + lane] = t <= low ? int.MinValue : t > high ? int.MaxValue : (int)(t - 1);
-            }
-        }
-
-        gemm.VectorThresholds = vector;
-        if (dot.HasNegated)
-        {
-            var masks = new int[gemm.Blocks * GemmPlan.BlockChannels];
-            for (int oc = 0; oc < dot.OutChannels; oc++)
-            {
-                masks[oc] = dot.Negated[oc] ? -1 : 0;
-            }
-
-            gemm.SignMasks = masks;
-        }
-    }
-
-    private static bool TryAffine(DotLayerPlan dot, GemmPlan gemm, (long Low, long High)[] ranges, int n)
-    {
-        var scales = new double[gemm.Blocks * GemmPlan.BlockChannels];
-        var offsets = new double[scales.Length];
-        for (int oc = 0; oc < dot.OutChannels; oc++)
-        {
-            var row = new int[n];
-            Array.Copy(dot.Thresholds, oc * n, row, 0, n);
-            if (!AffineRequantization.TryFit(row, ranges[oc].Low, ranges[oc].High, dot.Negated[oc], out scales[oc], out offsets[oc]))
-            {
-                return false;
-            }
-        }
-
-        gemm.Scales = scales;
-        gemm.Offsets = offsets;
-        return true;
     }
 
     /// <summary>The range of sign · (offset accumulator) of a channel: stored activations 0 … max against its real weights.</summary>

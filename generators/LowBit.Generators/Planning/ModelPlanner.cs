@@ -84,7 +84,14 @@ internal static class ModelPlanner
         int channels = first.Channels;
         var negated = Enumerable.Range(0, channels).Select(requantization.IsNegated).ToArray();
         var thresholds = ThresholdFolding.Fold(requantization, channels, c => correction, negated);
-        return new AddPlan(thresholds, negated, requantization.Levels.Bits, bound);
+        // Range of the offset accumulator m₀·u_a + m₁·u_b, then of sign · accumulator per channel.
+        long low = Math.Min(0L, (long)add.FirstMultiplier * first.MaxStored) + Math.Min(0L, (long)add.SecondMultiplier * second.MaxStored);
+        long high = Math.Max(0L, (long)add.FirstMultiplier * first.MaxStored) + Math.Max(0L, (long)add.SecondMultiplier * second.MaxStored);
+        var ranges = negated.Select(n => n ? (-high, -low) : (low, high)).ToArray();
+        return new AddPlan(thresholds, negated, requantization.Levels.Bits, bound)
+        {
+            Requantization = VectorRequantizationPlanner.Plan(thresholds, requantization.ThresholdsPerChannel, negated, ranges),
+        };
     }
 
     /// <summary>Greedy liveness allocation: a tensor's buffer is free again after its last reader has run.</summary>

@@ -19,18 +19,7 @@ internal static class GemmLayerEmitter
         string outputType = dot.FloatOutput is null ? "Span<byte>" : "Span<float>";
         using (w.Block($"private void {name}(ReadOnlySpan<byte> input, {outputType} output)"))
         {
-            if (gemm.CopiesPadded)
-            {
-                var window = dot.Window!;
-                w.Line($"// Zero-point padding: the input with a border of level {dot.Input.StoredZero}, so every window is read in place.");
-                w.Line($"LowBitLayerKernels.PadImage(input, _padded, {dot.Input.Height}, {dot.Input.Width}, {dot.Input.Channels}, {window.PadTop}, {window.PadLeft}, {gemm.PaddedHeight}, {gemm.PaddedWidth}, {dot.Input.StoredZero});");
-                w.Line("ref byte source = ref MemoryMarshal.GetArrayDataReference(_padded);");
-            }
-            else
-            {
-                w.Line("ref byte source = ref MemoryMarshal.GetReference(input);");
-            }
-
+            WindowLoopEmitter.EmitSource(w, dot, gemm.Geometry);
             w.Line($"ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference({name}Weights));");
             if (gemm.Requantization is { } requantization)
             {
@@ -47,22 +36,7 @@ internal static class GemmLayerEmitter
                 w.Line("ref byte target = ref MemoryMarshal.GetReference(output);");
             }
 
-            if (gemm.Calls == 1)
-            {
-                EmitCall(w, layer, "source", "target", "0");
-                return;
-            }
-
-            using (w.Block($"for (int row = 0; row < {gemm.Calls}; row++)"))
-            {
-                w.Line($"ref byte window = ref Unsafe.Add(ref source, row * {gemm.InputStepPerCall});");
-                if (dot.FloatOutput is null)
-                {
-                    w.Line($"ref byte outputRow = ref Unsafe.Add(ref target, row * {gemm.PixelsPerCall * dot.OutChannels});");
-                }
-
-                EmitCall(w, layer, "window", "outputRow", $"row * {gemm.PixelsPerCall}");
-            }
+            WindowLoopEmitter.EmitCalls(w, dot, gemm.Geometry, (input, output, firstPixel) => EmitCall(w, layer, input, output ?? "target", firstPixel));
         }
     }
 
@@ -80,7 +54,7 @@ internal static class GemmLayerEmitter
             string epilogue = VectorRequantizationEmitter.Arguments(gemm.Requantization, b);
             string target = gemm.Mode == EpilogueMode.Raw ? "ref Unsafe.NullRef<byte>()" : $"ref {At(output, first)}";
             string raw = gemm.Mode == EpilogueMode.Raw ? "ref raw" : "ref Unsafe.NullRef<int>()";
-            w.Line($"LowBitGemm.Block(ref {input}, {gemm.PixelsPerCall}, {gemm.PixelStride}, {gemm.Rows}, {gemm.RowStride}, {gemm.Quads}, ref {weights}, {gemm.QuadsPerWiden}, {dot.Input.Levels.Bits}, {epilogue}, {target}, {dot.OutChannels}, {channels}, {raw});");
+            w.Line($"LowBitGemm.Block(ref {input}, {gemm.Geometry.PixelsPerCall}, {gemm.Geometry.PixelStride}, {gemm.Rows}, {gemm.Geometry.RowStride}, {gemm.Quads}, ref {weights}, {gemm.QuadsPerWiden}, {dot.Input.Levels.Bits}, {epilogue}, {target}, {dot.OutChannels}, {channels}, {raw});");
             if (gemm.Mode != EpilogueMode.Raw)
             {
                 continue;
@@ -90,12 +64,12 @@ internal static class GemmLayerEmitter
             {
                 string correction = dot.OffsetCorrection.Any(c => c != 0) ? $"{layer.MethodName}Correction" : "default";
                 int plane = dot.Layer is LinearLayer ? 1 : dot.OutputHeight * dot.OutputWidth;
-                w.Line($"LowBitLayerKernels.FloatOutputs(_raw, {gemm.PixelsPerCall}, {first}, {channels}, {correction}, {layer.MethodName}Scale, {layer.MethodName}Bias, output, {firstPixel}, {plane});");
+                w.Line($"LowBitLayerKernels.FloatOutputs(_raw, {gemm.Geometry.PixelsPerCall}, {first}, {channels}, {correction}, {layer.MethodName}Scale, {layer.MethodName}Bias, output, {firstPixel}, {plane});");
             }
             else
             {
                 string signs = dot.HasNegated ? $"{layer.MethodName}Signs" : "default";
-                w.Line($"LowBitLayerKernels.RequantizeRaw(_raw, {gemm.PixelsPerCall}, {first}, {channels}, {signs}, {layer.MethodName}Thresholds, {dot.OutputBits}, ref {output}, {dot.OutChannels});");
+                w.Line($"LowBitLayerKernels.RequantizeRaw(_raw, {gemm.Geometry.PixelsPerCall}, {first}, {channels}, {signs}, {layer.MethodName}Thresholds, {dot.OutputBits}, ref {output}, {dot.OutChannels});");
             }
         }
     }

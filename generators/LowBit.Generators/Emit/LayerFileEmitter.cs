@@ -17,7 +17,13 @@ internal static class LayerFileEmitter
             using (w.Block($"partial class {model.ClassName}"))
             {
                 w.Line($"/// <summary>Layer {layer.Index} \"{CodeWriter.Xml(layer.Layer.Id)}\": {CodeWriter.Xml(LayerDescriptions.Describe(layer.Layer))}.</summary>");
-                if (layer.Gemm is not null)
+                if (layer.Depthwise is not null)
+                {
+                    DepthwiseLayerEmitter.Emit(w, layer);
+                    w.Line();
+                    DepthwiseLayerEmitter.WriteData(w, model, layer);
+                }
+                else if (layer.Gemm is not null)
                 {
                     GemmLayerEmitter.Emit(w, layer);
                     w.Line();
@@ -66,7 +72,11 @@ internal static class LayerFileEmitter
         w.Line(layer.Output is null
             ? $"//   Output: {layer.Layer.OutputShape} float32 = (float)acc · scale[c] + bias[c] (no FMA)"
             : $"//   Output: {layer.Output.Describe()}");
-        if (layer.Dot is { IsDepthwise: true } depthwise)
+        if (layer.Depthwise is { } vectorDepthwise)
+        {
+            w.Line($"//   Depthwise: {DepthwiseLayerEmitter.Describe(vectorDepthwise)}");
+        }
+        else if (layer.Dot is { IsDepthwise: true } depthwise)
         {
             w.Line($"//   Depthwise: {depthwise.KernelHeight * depthwise.KernelWidth} taps per channel, computed across channels 8 at a time (int16 products, int32 sums)");
         }
@@ -76,7 +86,7 @@ internal static class LayerFileEmitter
             string accumulation = gemm.QuadsPerWiden > 0
                 ? $"int16 accumulation for up to {gemm.QuadsPerWiden} k-groups (proved from the weights) on AVX-512BW and AVX2, vpdpbusd with AVX-VNNI"
                 : "int32 (8-bit products): vpdpbusd with AVX-VNNI, widened pairs on AVX2";
-            w.Line($"//   GEMM:   {gemm.Rows} window row(s) × {gemm.RowBytes} bytes ({gemm.Quads} k-groups of 4), {gemm.Blocks} block(s) of 16 channels, {gemm.PixelsPerCall} pixel(s) per call × {gemm.Calls}");
+            w.Line($"//   GEMM:   {gemm.Rows} window row(s) × {gemm.RowBytes} bytes ({gemm.Quads} k-groups of 4), {gemm.Blocks} block(s) of 16 channels, {gemm.Geometry.PixelsPerCall} pixel(s) per call × {gemm.Geometry.Calls}");
             w.Line($"//           {accumulation}; {epilogue}");
         }
         else if (layer.Dot is { } dot)
@@ -144,6 +154,6 @@ internal static class LayerFileEmitter
         }
     }
 
-    private static int EstimateSize(LayerPlan layer) => 4096 + ((layer.Gemm?.Weights.Length ?? layer.Dot?.Weights.Length ?? 0) * 3) + ((layer.Dot?.Thresholds.Length ?? 0) * 8);
+    private static int EstimateSize(LayerPlan layer) => 4096 + ((layer.Gemm?.Weights.Length ?? layer.Depthwise?.Weights.Length ?? layer.Dot?.Weights.Length ?? 0) * 3) + ((layer.Dot?.Thresholds.Length ?? 0) * 8);
 
 }

@@ -21,31 +21,17 @@ internal static class GemmPlanner
 
     private static void PlanGeometry(DotLayerPlan dot, GemmPlan gemm)
     {
-        var input = dot.Input;
         if (dot.Layer is LinearLayer linear)
         {
             gemm.Rows = 1;
             gemm.RowBytes = linear.InFeatures;
-            gemm.InChannels = linear.InFeatures;
-            gemm.PixelsPerCall = 1;
-            gemm.Calls = 1;
+            gemm.Geometry = new WindowGeometry { InChannels = linear.InFeatures };
             return;
         }
 
-        var window = dot.Window!;
-        gemm.InChannels = input.Channels;
-        gemm.CopiesPadded = window.PadTop + window.PadBottom + window.PadLeft + window.PadRight > 0;
-        gemm.PaddedHeight = input.Height + window.PadTop + window.PadBottom;
-        gemm.PaddedWidth = input.Width + window.PadLeft + window.PadRight;
-        int sourceWidth = gemm.CopiesPadded ? gemm.PaddedWidth : input.Width;
         gemm.Rows = dot.KernelHeight;
-        gemm.RowBytes = dot.KernelWidth * input.Channels;
-        gemm.RowStride = sourceWidth * input.Channels;
-        gemm.PixelStride = window.StrideWidth * input.Channels;
-        bool contiguousRows = window.StrideHeight == 1 && window.StrideWidth * dot.OutputWidth == sourceWidth;
-        gemm.PixelsPerCall = contiguousRows ? dot.OutputHeight * dot.OutputWidth : dot.OutputWidth;
-        gemm.Calls = contiguousRows ? 1 : dot.OutputHeight;
-        gemm.InputStepPerCall = window.StrideHeight * gemm.RowStride;
+        gemm.RowBytes = dot.KernelWidth * dot.Input.Channels;
+        gemm.Geometry = WindowGeometry.ForConv(dot.Input, dot.Window!, dot.OutputHeight, dot.OutputWidth);
     }
 
     /// <summary>The plan's [oc][K] weights (K in (ky, kx, channel) order) as [block][row][quad][16][4], zero-padded.</summary>

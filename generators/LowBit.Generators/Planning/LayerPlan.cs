@@ -28,6 +28,9 @@ internal sealed class LayerPlan
     /// <summary>Set when the dot layer runs on the GEMM microkernels (ungrouped conv2d, linear).</summary>
     public GemmPlan? Gemm { get; set; }
 
+    /// <summary>Set when a depthwise layer runs on the vector depthwise kernel.</summary>
+    public DepthwisePlan? Depthwise { get; set; }
+
     public AddPlan? Add { get; set; }
 
     public string MethodName => $"Layer{Index}";

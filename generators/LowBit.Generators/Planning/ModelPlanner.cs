@@ -52,17 +52,22 @@ internal static class ModelPlanner
             {
                 plan.Gemm = GemmPlanner.Plan(dot);
             }
+            else if (plan.Dot is { } depthwise)
+            {
+                plan.Depthwise = DepthwisePlanner.TryPlan(depthwise);
+            }
 
             layers.Add(plan);
         }
 
         // GEMM tiles read past a call's last window (extra pixels of a partial tile, whole k-groups).
-        int slack = layers.Where(l => l.Gemm is not null).Select(l => l.Gemm!.ReadSlack).DefaultIfEmpty(0).Max();
+        var windows = layers.Select(l => l.Gemm?.Geometry ?? l.Depthwise?.Geometry).Where(g => g is not null).Select(g => g!).ToList();
+        int slack = windows.Select(g => g.ReadSlack).DefaultIfEmpty(0).Max();
         slack = Math.Max(MinimumBufferSlack, slack);
         var bufferSizes = AssignBuffers(input, layers, slack);
         int patch = layers.Where(l => l.Gemm is null && l.Dot is { ReadsInputDirectly: false, IsDepthwise: false }).Select(l => l.Dot!.PaddedK).DefaultIfEmpty(0).Max();
-        int sums = layers.Where(l => l.Layer is AvgPool2dLayer or GlobalAvgPoolLayer || l.Dot is { IsDepthwise: true }).Select(l => l.Inputs[0].Channels).DefaultIfEmpty(0).Max();
-        int padded = layers.Where(l => l.Gemm is { CopiesPadded: true }).Select(l => l.Gemm!.PaddedLength).DefaultIfEmpty(0).Max();
+        int sums = layers.Where(l => l.Layer is AvgPool2dLayer or GlobalAvgPoolLayer || (l.Dot is { IsDepthwise: true } && l.Depthwise is null)).Select(l => l.Inputs[0].Channels).DefaultIfEmpty(0).Max();
+        int padded = windows.Select(g => g.PaddedLength).DefaultIfEmpty(0).Max();
         int raw = layers.Where(l => l.Gemm is not null).Select(l => l.Gemm!.RawLength).DefaultIfEmpty(0).Max();
         return new ModelPlan(manifest, sourcePath, className, @namespace, optimizedBuild, input, layers, bufferSizes, patch, sums)
         {

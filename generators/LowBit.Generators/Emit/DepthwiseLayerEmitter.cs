@@ -1,0 +1,42 @@
+using static LowBit.Generators.CodeWriter;
+
+namespace LowBit.Generators;
+
+/// <summary>Emits a depthwise conv2d as LowBitGemm.DepthwiseBlock calls: per output row, one call per block of 16 channels.</summary>
+internal static class DepthwiseLayerEmitter
+{
+    public static void Emit(CodeWriter w, LayerPlan layer)
+    {
+        var dot = layer.Dot!;
+        var plan = layer.Depthwise!;
+        string name = layer.MethodName;
+        using (w.Block($"private void {name}(ReadOnlySpan<byte> input, Span<byte> output)"))
+        {
+            WindowLoopEmitter.EmitSource(w, dot, plan.Geometry);
+            w.Line($"ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference({name}Weights));");
+            VectorRequantizationEmitter.DeclareReferences(w, name, plan.Requantization);
+            w.Line("ref byte target = ref MemoryMarshal.GetReference(output);");
+            WindowLoopEmitter.EmitCalls(w, dot, plan.Geometry, (input, output, _) =>
+            {
+                for (int b = 0; b < plan.Blocks; b++)
+                {
+                    int first = b * 16;
+                    int channels = System.Math.Min(16, plan.Channels - first);
+                    string window = VectorRequantizationEmitter.At(input, first);
+                    w.Line($"LowBitGemm.DepthwiseBlock(ref {window}, {plan.Geometry.PixelsPerCall}, {plan.Geometry.PixelStride}, {plan.Rows}, {plan.Geometry.RowStride}, {plan.Columns}, {plan.Channels}, ref {VectorRequantizationEmitter.At("weights", first)}, {plan.PaddedChannels}, {(plan.Int16Sums ? "true" : "false")}, {VectorRequantizationEmitter.Arguments(plan.Requantization, b)}, ref {VectorRequantizationEmitter.At(output!, first)}, {plan.Channels}, {channels});");
+                }
+            });
+        }
+    }
+
+    public static void WriteData(CodeWriter w, ModelPlan model, LayerPlan layer)
+    {
+        var plan = layer.Depthwise!;
+        DataEmitter.WriteBytes(w, $"{layer.MethodName}Weights", plan.Weights, $"Depthwise weights as int8 [tap {plan.Rows * plan.Columns} = ky·{plan.Columns} + kx][channel {plan.PaddedChannels}], zero beyond {plan.Channels} channels.", model.OptimizedBuild);
+        VectorRequantizationEmitter.WriteData(w, layer.MethodName, plan.Requantization, model.OptimizedBuild);
+    }
+
+    /// <summary>The header line describing the kernel.</summary>
+    public static string Describe(DepthwisePlan plan) =>
+        $"{plan.Rows * plan.Columns} taps per channel, 16 channels per vector, {(plan.Int16Sums ? "int16 window sums (proved from the weights)" : "int32 window sums")}, {plan.Geometry.PixelsPerCall} pixel(s) per call × {plan.Geometry.Calls}; {plan.Requantization.Describe()}";
+}

@@ -59,35 +59,35 @@ internal static class GemmPlanner
     /// The longest run of k-groups whose partial sums provably stay in int16 in every lane, whatever the
     /// activations (0 … maxActivation): lane h of channel c takes the pair (4q + 2h, 4q + 2h + 1) per group,
     /// so its positive part is at most maxActivation · Σ w⁺ over the run and its negative part the same with w⁻.
-    /// Checked over every run of that length, so any chunking of a row into such runs is exact.
+    /// Checked over every run of that length in the window's k-groups (rows back to back), so any chunking into
+    /// such runs is exact: whole rows at a time when the run covers a row, else runs within each row.
     /// </summary>
     private static int QuadsPerWiden(GemmPlan gemm, int maxActivation)
     {
         bool Fits(int length)
         {
+            // Runs over the window's rows back to back, so a chunk may span rows when the kernel lets it.
+            int total = gemm.Rows * gemm.Quads;
             for (int b = 0; b < gemm.Blocks; b++)
             {
-                for (int r = 0; r < gemm.Rows; r++)
+                for (int lane = 0; lane < GemmPlan.BlockChannels; lane++)
                 {
-                    for (int lane = 0; lane < GemmPlan.BlockChannels; lane++)
+                    for (int half = 0; half < 2; half++)
                     {
-                        for (int half = 0; half < 2; half++)
+                        long positive = 0, negative = 0;
+                        for (int i = 0; i < total; i++)
                         {
-                            long positive = 0, negative = 0;
-                            for (int q = 0; q < gemm.Quads; q++)
+                            positive += Part(b, i / gemm.Quads, i % gemm.Quads, lane, half, +1);
+                            negative += Part(b, i / gemm.Quads, i % gemm.Quads, lane, half, -1);
+                            if (i >= length)
                             {
-                                positive += Part(b, r, q, lane, half, +1);
-                                negative += Part(b, r, q, lane, half, -1);
-                                if (q >= length)
-                                {
-                                    positive -= Part(b, r, q - length, lane, half, +1);
-                                    negative -= Part(b, r, q - length, lane, half, -1);
-                                }
+                                positive -= Part(b, (i - length) / gemm.Quads, (i - length) % gemm.Quads, lane, half, +1);
+                                negative -= Part(b, (i - length) / gemm.Quads, (i - length) % gemm.Quads, lane, half, -1);
+                            }
 
-                                if (positive * maxActivation > short.MaxValue || negative * maxActivation > -short.MinValue)
-                                {
-                                    return false;
-                                }
+                            if (positive * maxActivation > short.MaxValue || negative * maxActivation > -short.MinValue)
+                            {
+                                return false;
                             }
                         }
                     }
@@ -109,7 +109,7 @@ internal static class GemmPlanner
             return 0;
         }
 
-        int low = 1, high = gemm.Quads;
+        int low = 1, high = gemm.Rows * gemm.Quads;
         while (low < high)
         {
             int middle = (low + high + 1) / 2;

@@ -20,6 +20,7 @@ namespace LowBit.Generated
             ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
         {
             var ones = Vector256.Create((short)1);
+            int rowsPerWiden = quadsPerWiden / quads;
             int p = 0;
             for (; p < pixels; p += 2)
             {
@@ -28,27 +29,39 @@ namespace LowBit.Generated
                 ref byte a1 = ref Unsafe.Add(ref a0, pixelStride);
                 Vector256<int> c0 = default, d0 = default, c1 = default, d1 = default;
                 ref sbyte w = ref weights;
-                for (int r = 0; r < rows; r++)
+                for (int r = 0; r < rows;)
                 {
-                    int rowOffset = r * rowStride;
+                    // A chunk of int16 accumulation: whole rows when the proved run covers them, else part of a row.
+                    int rowEnd = rowsPerWiden > 0 ? System.Math.Min(rows, r + rowsPerWiden) : r + 1;
                     int q = 0;
-                    while (q < quads)
+                    while (r < rowEnd)
                     {
-                        int end = System.Math.Min(quads, q + quadsPerWiden);
+                        int end = rowsPerWiden > 0 ? quads : System.Math.Min(quads, q + quadsPerWiden);
                         Vector256<short> g0 = default, h0 = default, g1 = default, h1 = default;
-                        for (; q < end; q++)
+                        do
                         {
-                            var low = Vector256.LoadUnsafe(ref w);
-                            var high = Vector256.LoadUnsafe(ref w, 32);
-                            w = ref Unsafe.Add(ref w, 64);
-                            int o = rowOffset + (4 * q);
-                            var b = Vector256.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref a0, o))).AsByte();
-                            g0 = Avx2.Add(g0, Avx2.MultiplyAddAdjacent(b, low));
-                            h0 = Avx2.Add(h0, Avx2.MultiplyAddAdjacent(b, high));
-                            b = Vector256.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref a1, o))).AsByte();
-                            g1 = Avx2.Add(g1, Avx2.MultiplyAddAdjacent(b, low));
-                            h1 = Avx2.Add(h1, Avx2.MultiplyAddAdjacent(b, high));
+                            int rowOffset = r * rowStride;
+                            for (; q < end; q++)
+                            {
+                                var low = Vector256.LoadUnsafe(ref w);
+                                var high = Vector256.LoadUnsafe(ref w, 32);
+                                w = ref Unsafe.Add(ref w, 64);
+                                int o = rowOffset + (4 * q);
+                                var b = Vector256.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref a0, o))).AsByte();
+                                g0 = Avx2.Add(g0, Avx2.MultiplyAddAdjacent(b, low));
+                                h0 = Avx2.Add(h0, Avx2.MultiplyAddAdjacent(b, high));
+                                b = Vector256.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref a1, o))).AsByte();
+                                g1 = Avx2.Add(g1, Avx2.MultiplyAddAdjacent(b, low));
+                                h1 = Avx2.Add(h1, Avx2.MultiplyAddAdjacent(b, high));
+                            }
+
+                            if (q == quads)
+                            {
+                                q = 0;
+                                r++;
+                            }
                         }
+                        while (rowsPerWiden > 0 && r < rowEnd);
 
                         c0 = Avx2.Add(c0, Avx2.MultiplyAddAdjacent(g0, ones));
                         d0 = Avx2.Add(d0, Avx2.MultiplyAddAdjacent(h0, ones));

@@ -22,6 +22,7 @@ namespace LowBit.Generated
             ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
         {
             var ones = Vector512.Create((short)1);
+            int rowsPerWiden = quadsPerWiden / quads;
             int p = 0;
             for (; p + 4 <= pixels; p += 4)
             {
@@ -31,24 +32,36 @@ namespace LowBit.Generated
                 ref byte a3 = ref Unsafe.Add(ref a2, pixelStride);
                 Vector512<int> c0 = default, c1 = default, c2 = default, c3 = default;
                 ref sbyte w = ref weights;
-                for (int r = 0; r < rows; r++)
+                for (int r = 0; r < rows;)
                 {
-                    int rowOffset = r * rowStride;
+                    // A chunk of int16 accumulation: whole rows when the proved run covers them, else part of a row.
+                    int rowEnd = rowsPerWiden > 0 ? System.Math.Min(rows, r + rowsPerWiden) : r + 1;
                     int q = 0;
-                    while (q < quads)
+                    while (r < rowEnd)
                     {
-                        int end = System.Math.Min(quads, q + quadsPerWiden);
+                        int end = rowsPerWiden > 0 ? quads : System.Math.Min(quads, q + quadsPerWiden);
                         Vector512<short> h0 = default, h1 = default, h2 = default, h3 = default;
-                        for (; q < end; q++)
+                        do
                         {
-                            var wv = Vector512.LoadUnsafe(ref w);
-                            w = ref Unsafe.Add(ref w, 64);
-                            int o = rowOffset + (4 * q);
-                            h0 = Avx512BW.Add(h0, Avx512BW.MultiplyAddAdjacent(Vector512.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref a0, o))).AsByte(), wv));
-                            h1 = Avx512BW.Add(h1, Avx512BW.MultiplyAddAdjacent(Vector512.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref a1, o))).AsByte(), wv));
-                            h2 = Avx512BW.Add(h2, Avx512BW.MultiplyAddAdjacent(Vector512.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref a2, o))).AsByte(), wv));
-                            h3 = Avx512BW.Add(h3, Avx512BW.MultiplyAddAdjacent(Vector512.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref a3, o))).AsByte(), wv));
+                            int rowOffset = r * rowStride;
+                            for (; q < end; q++)
+                            {
+                                var wv = Vector512.LoadUnsafe(ref w);
+                                w = ref Unsafe.Add(ref w, 64);
+                                int o = rowOffset + (4 * q);
+                                h0 = Avx512BW.Add(h0, Avx512BW.MultiplyAddAdjacent(Vector512.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref a0, o))).AsByte(), wv));
+                                h1 = Avx512BW.Add(h1, Avx512BW.MultiplyAddAdjacent(Vector512.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref a1, o))).AsByte(), wv));
+                                h2 = Avx512BW.Add(h2, Avx512BW.MultiplyAddAdjacent(Vector512.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref a2, o))).AsByte(), wv));
+                                h3 = Avx512BW.Add(h3, Avx512BW.MultiplyAddAdjacent(Vector512.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref a3, o))).AsByte(), wv));
+                            }
+
+                            if (q == quads)
+                            {
+                                q = 0;
+                                r++;
+                            }
                         }
+                        while (rowsPerWiden > 0 && r < rowEnd);
 
                         c0 = Avx512F.Add(c0, Avx512BW.MultiplyAddAdjacent(h0, ones));
                         c1 = Avx512F.Add(c1, Avx512BW.MultiplyAddAdjacent(h1, ones));
@@ -68,20 +81,31 @@ namespace LowBit.Generated
                 ref byte a0 = ref Unsafe.Add(ref input, p * pixelStride);
                 Vector512<int> c0 = default;
                 ref sbyte w = ref weights;
-                for (int r = 0; r < rows; r++)
+                for (int r = 0; r < rows;)
                 {
-                    int rowOffset = r * rowStride;
+                    int rowEnd = rowsPerWiden > 0 ? System.Math.Min(rows, r + rowsPerWiden) : r + 1;
                     int q = 0;
-                    while (q < quads)
+                    while (r < rowEnd)
                     {
-                        int end = System.Math.Min(quads, q + quadsPerWiden);
+                        int end = rowsPerWiden > 0 ? quads : System.Math.Min(quads, q + quadsPerWiden);
                         Vector512<short> h0 = default;
-                        for (; q < end; q++)
+                        do
                         {
-                            var wv = Vector512.LoadUnsafe(ref w);
-                            w = ref Unsafe.Add(ref w, 64);
-                            h0 = Avx512BW.Add(h0, Avx512BW.MultiplyAddAdjacent(Vector512.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref a0, rowOffset + (4 * q)))).AsByte(), wv));
+                            int rowOffset = r * rowStride;
+                            for (; q < end; q++)
+                            {
+                                var wv = Vector512.LoadUnsafe(ref w);
+                                w = ref Unsafe.Add(ref w, 64);
+                                h0 = Avx512BW.Add(h0, Avx512BW.MultiplyAddAdjacent(Vector512.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref a0, rowOffset + (4 * q)))).AsByte(), wv));
+                            }
+
+                            if (q == quads)
+                            {
+                                q = 0;
+                                r++;
+                            }
                         }
+                        while (rowsPerWiden > 0 && r < rowEnd);
 
                         c0 = Avx512F.Add(c0, Avx512BW.MultiplyAddAdjacent(h0, ones));
                     }

@@ -146,9 +146,33 @@ namespace LowBit.Generated
                 return;
             }
 
-            for (int c = 0; c < channels; c++)
+            // The block's first channels, in pieces of 8, 4, 2 and 1 bytes.
+            ulong low = levels.AsUInt64().ToScalar();
+            int c = 0;
+            if ((channels & 8) != 0)
             {
-                Unsafe.Add(ref output, c) = levels.GetElement(c);
+                Unsafe.WriteUnaligned(ref output, low);
+                low = levels.AsUInt64().GetElement(1);
+                c = 8;
+            }
+
+            if ((channels & 4) != 0)
+            {
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, c), (uint)low);
+                low >>= 32;
+                c += 4;
+            }
+
+            if ((channels & 2) != 0)
+            {
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, c), (ushort)low);
+                low >>= 16;
+                c += 2;
+            }
+
+            if ((channels & 1) != 0)
+            {
+                Unsafe.Add(ref output, c) = (byte)low;
             }
         }
 

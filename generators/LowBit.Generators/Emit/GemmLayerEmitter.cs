@@ -45,7 +45,17 @@ internal static class GemmLayerEmitter
     {
         var dot = layer.Dot!;
         var gemm = layer.Gemm!;
-        for (int b = 0; b < gemm.Blocks; b++)
+        int pairs = gemm.Mode == EpilogueMode.Raw ? 0 : gemm.OutChannels / (2 * GemmPlan.BlockChannels);
+        for (int pair = 0; pair < pairs; pair++)
+        {
+            int b = 2 * pair;
+            int first = b * GemmPlan.BlockChannels;
+            w.Line($"// Channels {first}–{first + (2 * GemmPlan.BlockChannels) - 1}.");
+            string pairEpilogue = VectorRequantizationEmitter.Arguments(gemm.Requantization, b);
+            w.Line($"LowBitGemm.BlockPair(ref {input}, {gemm.Geometry.PixelsPerCall}, {gemm.Geometry.PixelStride}, {gemm.Rows}, {gemm.Geometry.RowStride}, {gemm.Quads}, ref {At("weights", b * gemm.BlockWeightBytes)}, {gemm.BlockWeightBytes}, {gemm.QuadsPerWiden}, {dot.Input.Levels.Bits}, {pairEpilogue}, ref {At(output, first)}, {dot.OutChannels});");
+        }
+
+        for (int b = 2 * pairs; b < gemm.Blocks; b++)
         {
             int channels = System.Math.Min(GemmPlan.BlockChannels, gemm.OutChannels - (b * GemmPlan.BlockChannels));
             int first = b * GemmPlan.BlockChannels;

@@ -35,8 +35,8 @@ internal sealed class WindowGeometry
     /// <summary>Bytes of the padded copy (0 when the layer reads its input directly).</summary>
     public int PaddedLength => CopiesPadded ? PaddedHeight * PaddedWidth * InChannels : 0;
 
-    /// <summary>Bytes a kernel may read past the last window: up to 3 extra pixels of a tile and a 16-byte load.</summary>
-    public int ReadSlack => (3 * PixelStride) + 64;
+    /// <summary>Bytes a kernel may read past the last window: up to 7 extra pixels of a partial tile and a 16-byte load.</summary>
+    public int ReadSlack => (7 * PixelStride) + 64;
 
     /// <summary>The geometry of a conv window over an HWC input.</summary>
     public static WindowGeometry ForConv(TensorLayout input, Window2d window, int outputHeight, int outputWidth)

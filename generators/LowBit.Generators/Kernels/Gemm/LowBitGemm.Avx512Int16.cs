@@ -24,7 +24,9 @@ namespace LowBit.Generated
             var ones = Vector512.Create((short)1);
             int rowsPerWiden = quadsPerWiden / quads;
             int p = 0;
-            for (; p + 8 <= pixels; p += 8)
+            // Tiles of 8 while at least 5 pixels remain, then of 4 while at least 2 do: a partial tile computes its
+            // missing pixels from the buffers' slack and stores only the real ones. A single last pixel takes the 1-wide loop.
+            for (; pixels - p >= 5; p += 8)
             {
                 // 8 pixels: 8 int16 + 8 int32 accumulators; a k-group costs 1 weight load and 8 broadcasts for 8 multiply-adds.
                 ref byte a0 = ref Unsafe.Add(ref input, p * pixelStride);
@@ -81,12 +83,24 @@ namespace LowBit.Generated
                 Finish512(c2, p + 2, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                 Finish512(c3, p + 3, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                 Finish512(c4, p + 4, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                Finish512(c5, p + 5, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                Finish512(c6, p + 6, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                Finish512(c7, p + 7, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                if (p + 5 < pixels)
+                {
+                    Finish512(c5, p + 5, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                }
+
+                if (p + 6 < pixels)
+                {
+                    Finish512(c6, p + 6, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                }
+
+                if (p + 7 < pixels)
+                {
+                    Finish512(c7, p + 7, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                }
+
             }
 
-            for (; p + 4 <= pixels; p += 4)
+            for (; pixels - p >= 2; p += 4)
             {
                 ref byte a0 = ref Unsafe.Add(ref input, p * pixelStride);
                 ref byte a1 = ref Unsafe.Add(ref a0, pixelStride);
@@ -134,8 +148,15 @@ namespace LowBit.Generated
 
                 Finish512(c0, p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                 Finish512(c1, p + 1, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                Finish512(c2, p + 2, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                Finish512(c3, p + 3, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                if (p + 2 < pixels)
+                {
+                    Finish512(c2, p + 2, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                }
+
+                if (p + 3 < pixels)
+                {
+                    Finish512(c3, p + 3, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                }
             }
 
             for (; p < pixels; p++)

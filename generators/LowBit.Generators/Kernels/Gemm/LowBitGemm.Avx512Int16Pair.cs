@@ -57,7 +57,8 @@ namespace LowBit.Generated
             ref int signs2 = ref SecondBlock(ref signs, 16);
             ref byte output2 = ref Unsafe.Add(ref output, 16);
             int p = 0;
-            for (; p + 4 <= pixels; p += 4)
+            // A partial last tile (2 or 3 pixels) computes the missing ones from the buffers' slack and stores only the real ones.
+            for (; pixels - p >= 2; p += 4)
             {
                 ref byte a0 = ref Unsafe.Add(ref input, p * pixelStride);
                 ref byte a1 = ref Unsafe.Add(ref a0, pixelStride);
@@ -119,17 +120,24 @@ namespace LowBit.Generated
 
                 Finish512(c0, p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
                 Finish512(c1, p + 1, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
-                Finish512(c2, p + 2, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
-                Finish512(c3, p + 3, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
                 Finish512(d0, p, e, ref thresholds2, ref scales2, ref offsets2, ref signs2, ref output2, ref Unsafe.NullRef<int>());
                 Finish512(d1, p + 1, e, ref thresholds2, ref scales2, ref offsets2, ref signs2, ref output2, ref Unsafe.NullRef<int>());
-                Finish512(d2, p + 2, e, ref thresholds2, ref scales2, ref offsets2, ref signs2, ref output2, ref Unsafe.NullRef<int>());
-                Finish512(d3, p + 3, e, ref thresholds2, ref scales2, ref offsets2, ref signs2, ref output2, ref Unsafe.NullRef<int>());
+                if (p + 2 < pixels)
+                {
+                    Finish512(c2, p + 2, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
+                    Finish512(d2, p + 2, e, ref thresholds2, ref scales2, ref offsets2, ref signs2, ref output2, ref Unsafe.NullRef<int>());
+                }
+
+                if (p + 3 < pixels)
+                {
+                    Finish512(c3, p + 3, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
+                    Finish512(d3, p + 3, e, ref thresholds2, ref scales2, ref offsets2, ref signs2, ref output2, ref Unsafe.NullRef<int>());
+                }
             }
 
             if (p < pixels)
             {
-                // The last pixels (fewer than 4): the one-block kernel for each block.
+                // A single last pixel: the one-block kernel for each block.
                 ref byte rest = ref Unsafe.Add(ref input, p * pixelStride);
                 BlockAvx512Int16(ref rest, pixels - p, pixelStride, rows, rowStride, quads, ref weights, quadsPerWiden, e, ref thresholds, ref scales, ref offsets, ref signs, ref Unsafe.Add(ref output, p * e.OutputStride), ref Unsafe.NullRef<int>());
                 BlockAvx512Int16(ref rest, pixels - p, pixelStride, rows, rowStride, quads, ref Unsafe.Add(ref weights, blockWeightBytes), quadsPerWiden, e, ref thresholds2, ref scales2, ref offsets2, ref signs2, ref Unsafe.Add(ref output2, p * e.OutputStride), ref Unsafe.NullRef<int>());

@@ -26,7 +26,11 @@ namespace LowBit.Generated
             ref byte output, int outputStride, int channels)
         {
             var e = new Epilogue(mode, thresholdCount, channels, outputStride);
-            if (Avx2.IsSupported && int16Sums)
+            if (Avx2.IsSupported && int16Sums && rows == 3 && columns == 3)
+            {
+                Depthwise3x3Avx2Int16(ref input, pixels, pixelStride, rowStride, channelStride, ref weights, weightStride, e, ref thresholds, ref scales, ref offsets, ref signs, ref output);
+            }
+            else if (Avx2.IsSupported && int16Sums)
             {
                 DepthwiseAvx2Int16(ref input, pixels, pixelStride, rows, rowStride, columns, channelStride, ref weights, weightStride, e, ref thresholds, ref scales, ref offsets, ref signs, ref output);
             }
@@ -89,6 +93,45 @@ namespace LowBit.Generated
                 }
             }
         }
+
+        // The 3×3 window unrolled: the nine taps' weights stay in registers for the whole call, and each pixel's
+        // nine activation vectors are read at constant offsets (no loop, no address arithmetic per tap).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Depthwise3x3Avx2Int16(
+            ref byte input, int pixels, int pixelStride, int rowStride, int channelStride, ref sbyte weights, int weightStride, Epilogue e,
+            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output)
+        {
+            var w0 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref weights));
+            var w1 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref weights, (nuint)weightStride));
+            var w2 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref weights, (nuint)(2 * weightStride)));
+            var w3 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref weights, (nuint)(3 * weightStride)));
+            var w4 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref weights, (nuint)(4 * weightStride)));
+            var w5 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref weights, (nuint)(5 * weightStride)));
+            var w6 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref weights, (nuint)(6 * weightStride)));
+            var w7 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref weights, (nuint)(7 * weightStride)));
+            var w8 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref weights, (nuint)(8 * weightStride)));
+            nuint c1 = (nuint)channelStride, c2 = (nuint)(2 * channelStride);
+            for (int p = 0; p < pixels; p++)
+            {
+                ref byte top = ref Unsafe.Add(ref input, p * pixelStride);
+                ref byte middle = ref Unsafe.Add(ref top, rowStride);
+                ref byte bottom = ref Unsafe.Add(ref middle, rowStride);
+                var sum = Avx2.MultiplyLow(Widen(ref top, 0), w0);
+                sum = Avx2.Add(sum, Avx2.MultiplyLow(Widen(ref top, c1), w1));
+                sum = Avx2.Add(sum, Avx2.MultiplyLow(Widen(ref top, c2), w2));
+                sum = Avx2.Add(sum, Avx2.MultiplyLow(Widen(ref middle, 0), w3));
+                sum = Avx2.Add(sum, Avx2.MultiplyLow(Widen(ref middle, c1), w4));
+                sum = Avx2.Add(sum, Avx2.MultiplyLow(Widen(ref middle, c2), w5));
+                sum = Avx2.Add(sum, Avx2.MultiplyLow(Widen(ref bottom, 0), w6));
+                sum = Avx2.Add(sum, Avx2.MultiplyLow(Widen(ref bottom, c1), w7));
+                sum = Avx2.Add(sum, Avx2.MultiplyLow(Widen(ref bottom, c2), w8));
+                FinishInt16(sum, p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output);
+            }
+        }
+
+        /// <summary>16 activation bytes zero-extended to int16 lanes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<short> Widen(ref byte source, nuint offset) => Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref source, offset)).AsInt16();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void FinishInt16(Vector256<short> sums, int pixel, in Epilogue e, ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output)

@@ -15,7 +15,7 @@ using Perfolizer.Metrology;
 
 // Usage (from the repository root; see benchmarks/README.md):
 //   dotnet run -c Release --project benchmarks/LowBit.Benchmarks -- [--quick] [BenchmarkDotNet options, e.g. --filter *conv64*]
-//   ... -- --isa [--quick]            generated Predict per ISA path (default / DOTNET_EnableAVXVNNI=0 / DOTNET_EnableAVX2=0 / DOTNET_EnableHWIntrinsic=0)
+//   ... -- --isa [--quick]            generated Predict per ISA path (default / DOTNET_EnableAVX512=0 / + DOTNET_EnableAVXVNNI=0 / DOTNET_EnableAVX2=0 / DOTNET_EnableHWIntrinsic=0)
 //   ... -- --write-models [dir]       regenerate Models/*.lbq (default: benchmarks/LowBit.Benchmarks/Models)
 //   ... -- --check                    committed models up to date, generated code bit-exact and allocation-free
 //   ... -- --write-resnet18 <dir>     the generator-scale experiment: model + throwaway project (outside the repo)
@@ -76,7 +76,8 @@ if (isa)
     var baseJob = quick ? Job.ShortRun : Job.Default;
     config = config
         .AddJob(baseJob.WithId("Default"))
-        .AddJob(baseJob.WithEnvironmentVariable("DOTNET_EnableAVXVNNI", "0").WithId("AvxVnniOff"))
+        .AddJob(baseJob.WithEnvironmentVariable("DOTNET_EnableAVX512", "0").WithId("Avx512Off"))
+        .AddJob(baseJob.WithEnvironmentVariable("DOTNET_EnableAVX512", "0").WithEnvironmentVariable("DOTNET_EnableAVXVNNI", "0").WithId("Avx512AndVnniOff"))
         .AddJob(baseJob.WithEnvironmentVariable("DOTNET_EnableAVX2", "0").WithId("Avx2Off"))
         .AddJob(baseJob.WithEnvironmentVariable("DOTNET_EnableHWIntrinsic", "0").WithId("HWIntrinsicOff"));
     benchmarks = new[] { typeof(IsaBenchmarks) };

@@ -12,5 +12,5 @@ internal static class IsaReport
     public static string Describe() =>
         $"arch={RuntimeInformation.ProcessArchitecture} Vector128={Vector128.IsHardwareAccelerated} Sse41={Sse41.IsSupported} Avx2={Avx2.IsSupported} " +
         $"AdvSimd={AdvSimd.IsSupported} AdvSimd.Arm64={AdvSimd.Arm64.IsSupported} Dp={Dp.IsSupported}\n" +
-        $"kernel path: low-bit={LowBitDotKernels.PathFor(2, 6)}; 7-bit={LowBitDotKernels.PathFor(7, 127 * 128)}; 8-bit={LowBitDotKernels.PathFor(8, 255 * 128)}";
+        $"kernel path: low-bit={LowBitGemm.PathFor(int16Accumulation: true, 2)}; 7-bit={LowBitGemm.PathFor(int16Accumulation: true, 7)}; 8-bit={LowBitGemm.PathFor(int16Accumulation: false, 8)}; grouped low-bit={LowBitDotKernels.PathFor(2, 6)}";
 }

@@ -20,8 +20,9 @@ public sealed class BitExactTests
 
     public static TheoryData<string, string, string> X64Paths => new()
     {
-        { "default", string.Empty, AvxVnni.IsSupported ? "AvxVnni (vpdpbusd)" : Avx2.IsSupported ? "Avx2 (int16 accumulation)" : "Vector128" },
-        { "AVX-VNNI off", "DOTNET_EnableAVXVNNI=0", Avx2.IsSupported ? "Avx2 (int16 accumulation)" : "Vector128" },
+        { "default", string.Empty, Avx512BW.IsSupported ? "Avx512BW (int16 accumulation)" : AvxVnni.IsSupported ? "AvxVnni (vpdpbusd)" : Avx2.IsSupported ? "Avx2 (int16 accumulation)" : "Vector128" },
+        { "AVX-512 off", "DOTNET_EnableAVX512=0", AvxVnni.IsSupported ? "AvxVnni (vpdpbusd)" : Avx2.IsSupported ? "Avx2 (int16 accumulation)" : "Vector128" },
+        { "AVX-512 and AVX-VNNI off", "DOTNET_EnableAVX512=0 DOTNET_EnableAVXVNNI=0", Avx2.IsSupported ? "Avx2 (int16 accumulation)" : "Vector128" },
         { "AVX2 off", "DOTNET_EnableAVX2=0", "Vector128" },
         { "hardware intrinsics off", "DOTNET_EnableHWIntrinsic=0", "Scalar" },
     };

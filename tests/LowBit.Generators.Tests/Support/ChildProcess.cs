@@ -50,9 +50,9 @@ internal static class ChildProcess
     public static Dictionary<string, string> Variables(string assignment)
     {
         var variables = new Dictionary<string, string>();
-        if (assignment.Length > 0)
+        foreach (var pair in assignment.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var parts = assignment.Split('=', 2);
+            var parts = pair.Split('=', 2);
             variables[parts[0]] = parts[1];
         }
 

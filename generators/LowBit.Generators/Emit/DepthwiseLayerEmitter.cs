@@ -23,7 +23,7 @@ internal static class DepthwiseLayerEmitter
                     int first = b * 16;
                     int channels = System.Math.Min(16, plan.Channels - first);
                     string window = VectorRequantizationEmitter.At(input, first);
-                    w.Line($"LowBitGemm.DepthwiseBlock(ref {window}, {plan.Geometry.PixelsPerCall}, {plan.Geometry.PixelStride}, {plan.Rows}, {plan.Geometry.RowStride}, {plan.Columns}, {plan.Channels}, ref {VectorRequantizationEmitter.At("weights", first)}, {plan.PaddedChannels}, {(plan.Int16Sums ? "true" : "false")}, {VectorRequantizationEmitter.Arguments(plan.Requantization, b)}, ref {VectorRequantizationEmitter.At(output!, first)}, {plan.Channels}, {channels});");
+                    w.Line($"LowBitGemm.DepthwiseBlock(ref {window}, pixels: {plan.Geometry.PixelsPerCall}, pixelStride: {plan.Geometry.PixelStride}, rows: {plan.Rows}, rowStride: {plan.Geometry.RowStride}, columns: {plan.Columns}, channelStride: {plan.Channels}, weights: ref {VectorRequantizationEmitter.At("weights", first)}, weightStride: {plan.PaddedChannels}, int16Sums: {(plan.Int16Sums ? "true" : "false")}, {VectorRequantizationEmitter.Arguments(plan.Requantization, b)}, output: ref {VectorRequantizationEmitter.At(output!, first)}, outputStride: {plan.Channels}, channels: {channels});");
                 }
             });
         }

@@ -52,7 +52,7 @@ internal static class GemmLayerEmitter
             int first = b * GemmPlan.BlockChannels;
             w.Line($"// Channels {first}–{first + (2 * GemmPlan.BlockChannels) - 1}.");
             string pairEpilogue = VectorRequantizationEmitter.Arguments(gemm.Requantization, b);
-            w.Line($"LowBitGemm.BlockPair(ref {input}, {gemm.Geometry.PixelsPerCall}, {gemm.Geometry.PixelStride}, {gemm.Rows}, {gemm.Geometry.RowStride}, {gemm.Quads}, ref {At("weights", b * gemm.BlockWeightBytes)}, {gemm.BlockWeightBytes}, {gemm.QuadsPerWiden}, {dot.Input.Levels.Bits}, {pairEpilogue}, ref {At(output, first)}, {dot.OutChannels});");
+            w.Line($"LowBitGemm.BlockPair(ref {input}, pixels: {gemm.Geometry.PixelsPerCall}, pixelStride: {gemm.Geometry.PixelStride}, rows: {gemm.Rows}, rowStride: {gemm.Geometry.RowStride}, quads: {gemm.Quads}, weights: ref {At("weights", b * gemm.BlockWeightBytes)}, blockWeightBytes: {gemm.BlockWeightBytes}, quadsPerWiden: {gemm.QuadsPerWiden}, activationBits: {dot.Input.Levels.Bits}, {pairEpilogue}, output: ref {At(output, first)}, outputStride: {dot.OutChannels});");
         }
 
         for (int b = 2 * pairs; b < gemm.Blocks; b++)
@@ -64,7 +64,7 @@ internal static class GemmLayerEmitter
             string epilogue = VectorRequantizationEmitter.Arguments(gemm.Requantization, b);
             string target = gemm.Mode == EpilogueMode.Raw ? "ref Unsafe.NullRef<byte>()" : $"ref {At(output, first)}";
             string raw = gemm.Mode == EpilogueMode.Raw ? "ref raw" : "ref Unsafe.NullRef<int>()";
-            w.Line($"LowBitGemm.Block(ref {input}, {gemm.Geometry.PixelsPerCall}, {gemm.Geometry.PixelStride}, {gemm.Rows}, {gemm.Geometry.RowStride}, {gemm.Quads}, ref {weights}, {gemm.QuadsPerWiden}, {dot.Input.Levels.Bits}, {epilogue}, {target}, {dot.OutChannels}, {channels}, {raw});");
+            w.Line($"LowBitGemm.Block(ref {input}, pixels: {gemm.Geometry.PixelsPerCall}, pixelStride: {gemm.Geometry.PixelStride}, rows: {gemm.Rows}, rowStride: {gemm.Geometry.RowStride}, quads: {gemm.Quads}, weights: ref {weights}, quadsPerWiden: {gemm.QuadsPerWiden}, activationBits: {dot.Input.Levels.Bits}, {epilogue}, output: {target}, outputStride: {dot.OutChannels}, channels: {channels}, raw: {raw});");
             if (gemm.Mode != EpilogueMode.Raw)
             {
                 continue;

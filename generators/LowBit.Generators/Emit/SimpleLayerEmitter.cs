@@ -67,7 +67,7 @@ internal static class SimpleLayerEmitter
                 {
                     int start = block * VectorRequantization.BlockChannels;
                     int channels = System.Math.Min(VectorRequantization.BlockChannels, output.Channels - start);
-                    w.Line($"LowBitGemm.AddBlock(ref {VectorRequantizationEmitter.At("a", start)}, ref {VectorRequantizationEmitter.At("b", start)}, {output.Pixels}, {output.Channels}, {add.FirstMultiplier}, {add.SecondMultiplier}, {VectorRequantizationEmitter.Arguments(vector, block)}, ref {VectorRequantizationEmitter.At("target", start)}, {channels});");
+                    w.Line($"LowBitGemm.AddBlock(ref {VectorRequantizationEmitter.At("a", start)}, ref {VectorRequantizationEmitter.At("b", start)}, pixels: {output.Pixels}, pixelStride: {output.Channels}, firstMultiplier: {add.FirstMultiplier}, secondMultiplier: {add.SecondMultiplier}, {VectorRequantizationEmitter.Arguments(vector, block)}, output: ref {VectorRequantizationEmitter.At("target", start)}, channels: {channels});");
                 }
 
                 return;

@@ -27,9 +27,9 @@ internal static class VectorRequantizationEmitter
         int first = block * VectorRequantization.BlockChannels;
         return plan?.Mode switch
         {
-            EpilogueMode.Thresholds => $"LowBitGemm.Thresholds, ref {At("thresholds", block * plan.ThresholdCount * VectorRequantization.BlockChannels)}, {plan.ThresholdCount}, ref Unsafe.NullRef<double>(), ref Unsafe.NullRef<double>(), ref {(plan.SignMasks is null ? "signs" : At("signs", first))}",
-            EpilogueMode.Affine => $"LowBitGemm.Affine, ref Unsafe.NullRef<int>(), {plan.ThresholdCount}, ref {At("scales", first)}, ref {At("offsets", first)}, ref Unsafe.NullRef<int>()",
-            _ => "LowBitGemm.Raw, ref Unsafe.NullRef<int>(), 0, ref Unsafe.NullRef<double>(), ref Unsafe.NullRef<double>(), ref Unsafe.NullRef<int>()",
+            EpilogueMode.Thresholds => $"mode: LowBitGemm.Thresholds, thresholds: ref {At("thresholds", block * plan.ThresholdCount * VectorRequantization.BlockChannels)}, thresholdCount: {plan.ThresholdCount}, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref {(plan.SignMasks is null ? "signs" : At("signs", first))}",
+            EpilogueMode.Affine => $"mode: LowBitGemm.Affine, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: {plan.ThresholdCount}, scales: ref {At("scales", first)}, offsets: ref {At("offsets", first)}, signs: ref Unsafe.NullRef<int>()",
+            _ => "mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>()",
         };
     }
 

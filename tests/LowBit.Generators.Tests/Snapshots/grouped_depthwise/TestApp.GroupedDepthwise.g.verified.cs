@@ -38,9 +38,11 @@ namespace TestApp
         /// <summary>The model's name in its manifest.</summary>
         public const string ModelName = "grouped_depthwise";
 
-        private readonly byte[] _buffer0 = new byte[356]; // input, conv2, gap4
-        private readonly byte[] _buffer1 = new byte[232]; // conv1, avgpool3, flatten5
+        private readonly byte[] _buffer0 = new byte[500]; // input, conv2, gap4
+        private readonly byte[] _buffer1 = new byte[376]; // conv1, avgpool3, flatten5
         private readonly byte[] _patch = new byte[32];
+        private readonly byte[] _padded = new byte[568];
+        private readonly int[] _raw = new int[16];
         private readonly int[] _sums = new int[8];
         private readonly float[] _scores = new float[OutputLength];
 

@@ -21,34 +21,37 @@ namespace TestApp
         private void Layer3(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> output)
         {
             ref int thresholds = ref MemoryMarshal.GetReference(Layer3Thresholds);
-            for (int p = 0; p < 36; p++)
-            {
-                for (int c = 0; c < 8; c++)
-                {
-                    int i = (p * 8) + c;
-                    int acc = (2 * first[i]) + (-1 * second[i]);
-                    output[i] = LowBitLayerKernels.Requantize(acc * Layer3Signs[c], ref Unsafe.Add(ref thresholds, c * 15), 4);
-                }
-            }
+            ref int signs = ref MemoryMarshal.GetReference(Layer3SignMasks);
+            ref byte a = ref MemoryMarshal.GetReference(first);
+            ref byte b = ref MemoryMarshal.GetReference(second);
+            ref byte target = ref MemoryMarshal.GetReference(output);
+            LowBitGemm.AddBlock(ref a, ref b, pixels: 36, pixelStride: 8, firstMultiplier: 2, secondMultiplier: -1, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 15, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref target, channels: 8);
         }
 
-        // Thresholds per channel against m₀·u_a + m₁·u_b (offsets folded in).
+        // [block][threshold 15][channel 16]: T − 1 against sign · accumulator (level = number of thresholds exceeded); int.MinValue / MaxValue = always / never reached in the accumulator's range.
         private static ReadOnlySpan<int> Layer3Thresholds => new int[]
         {
-            -2, -1, 0, 0, 1, 1, 2, 2, 2, 3, 3, 4, 4, 5, 6,
-            -5, -4, -3, -3, -2, -2, -1, -1, -1, 0, 0, 1, 1, 2, 3,
-            -5, -4, -3, -3, -2, -2, -1, -1, -1, 0, 0, 1, 1, 2, 3,
-            -2, -1, 0, 0, 1, 1, 2, 2, 2, 3, 3, 4, 4, 5, 6,
-            -2, -1, 0, 0, 1, 1, 2, 2, 2, 3, 3, 4, 4, 5, 6,
-            -2, -1, 0, 0, 1, 1, 2, 2, 2, 3, 3, 4, 4, 5, 6,
-            -5, -4, -3, -3, -2, -2, -1, -1, -1, 0, 0, 1, 1, 2, 3,
-            -5, -4, -3, -3, -2, -2, -1, -1, -1, 0, 0, 1, 1, 2, 3,
+            -3, -6, -6, -3, -3, -3, -6, -6, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
+            -2, -5, -5, -2, -2, -2, -5, -5, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
+            -1, -4, -4, -1, -1, -1, -4, -4, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
+            -1, -4, -4, -1, -1, -1, -4, -4, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
+            0, -3, -3, 0, 0, 0, -3, -3, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
+            0, -3, -3, 0, 0, 0, -3, -3, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
+            1, -2, -2, 1, 1, 1, -2, -2, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
+            1, -2, -2, 1, 1, 1, -2, -2, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
+            1, -2, -2, 1, 1, 1, -2, -2, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
+            2, -1, -1, 2, 2, 2, -1, -1, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
+            2, -1, -1, 2, 2, 2, -1, -1, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
+            3, 0, 0, 3, 3, 3, 0, 0, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
+            3, 0, 0, 3, 3, 3, 0, 0, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
+            4, 1, 1, 4, 4, 4, 1, 1, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
+            5, 2, 2, 5, 5, 5, 2, 2, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
         };
 
         // −1 for channels whose accumulator is negated before comparison.
-        private static ReadOnlySpan<int> Layer3Signs => new int[]
+        private static ReadOnlySpan<int> Layer3SignMasks => new int[]
         {
-            1, -1, -1, 1, 1, 1, -1, -1,
+            0, -1, -1, 0, 0, 0, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0,
         };
     }
 }

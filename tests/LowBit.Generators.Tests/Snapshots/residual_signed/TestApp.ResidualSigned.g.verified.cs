@@ -38,10 +38,11 @@ namespace TestApp
         /// <summary>The model's name in its manifest.</summary>
         public const string ModelName = "residual_signed";
 
-        private readonly byte[] _buffer0 = new byte[320]; // input, conv2, flatten5
-        private readonly byte[] _buffer1 = new byte[320]; // conv1, gap4
-        private readonly byte[] _buffer2 = new byte[320]; // add3
-        private readonly byte[] _patch = new byte[80];
+        private readonly byte[] _buffer0 = new byte[408]; // input, conv2, flatten5
+        private readonly byte[] _buffer1 = new byte[408]; // conv1, gap4
+        private readonly byte[] _buffer2 = new byte[408]; // add3
+        private readonly byte[] _padded = new byte[632];
+        private readonly int[] _raw = new int[16];
         private readonly int[] _sums = new int[8];
         private readonly float[] _scores = new float[OutputLength];
 

@@ -37,9 +37,9 @@ namespace TestApp
         /// <summary>The model's name in its manifest.</summary>
         public const string ModelName = "tiny_cnn_w2a2";
 
-        private readonly byte[] _buffer0 = new byte[1968]; // input, maxpool2, flatten4
-        private readonly byte[] _buffer1 = new byte[5440]; // conv1, conv3
-        private readonly byte[] _patch = new byte[80];
+        private readonly byte[] _buffer0 = new byte[2056]; // input, maxpool2, flatten4
+        private readonly byte[] _buffer1 = new byte[5528]; // conv1, conv3
+        private readonly int[] _raw = new int[16];
         private readonly float[] _scores = new float[OutputLength];
 
         string ILowBitModel.Name => ModelName;

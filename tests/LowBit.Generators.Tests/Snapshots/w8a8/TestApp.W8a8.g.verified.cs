@@ -37,9 +37,10 @@ namespace TestApp
         /// <summary>The model's name in its manifest.</summary>
         public const string ModelName = "w8a8";
 
-        private readonly byte[] _buffer0 = new byte[140]; // input, maxpool2, flatten4
-        private readonly byte[] _buffer1 = new byte[320]; // conv1, conv3
-        private readonly byte[] _patch = new byte[80];
+        private readonly byte[] _buffer0 = new byte[228]; // input, maxpool2, flatten4
+        private readonly byte[] _buffer1 = new byte[408]; // conv1, conv3
+        private readonly byte[] _padded = new byte[312];
+        private readonly int[] _raw = new int[96];
         private readonly float[] _scores = new float[OutputLength];
 
         string ILowBitModel.Name => ModelName;

@@ -34,8 +34,9 @@ namespace TestApp
         /// <summary>The model's name in its manifest.</summary>
         public const string ModelName = "worked_example";
 
-        private readonly byte[] _buffer0 = new byte[36]; // input
-        private readonly byte[] _buffer1 = new byte[35]; // hidden
+        private readonly byte[] _buffer0 = new byte[68]; // input
+        private readonly byte[] _buffer1 = new byte[67]; // hidden
+        private readonly int[] _raw = new int[16];
         private readonly float[] _scores = new float[OutputLength];
 
         string ILowBitModel.Name => ModelName;

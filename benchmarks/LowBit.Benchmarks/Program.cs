@@ -20,7 +20,18 @@ using Perfolizer.Metrology;
 //   ... -- --check                    committed models up to date, generated code bit-exact and allocation-free
 //   ... -- --write-resnet18 <dir>     the generator-scale experiment: model + throwaway project (outside the repo)
 //   ... -- --loop <model> [seconds]   generated Predict in a loop, for a sampling profiler (perf with DOTNET_PerfMapEnabled=1)
+//   ... -- --first-call               1st, 10th and steady-state Predict latency of each network, each in a fresh process
+if (FirstCall.IsChild(args))
+{
+    return FirstCall.Child(args[1]);
+}
+
 var arguments = new List<string>(args);
+if (Take(arguments, "--first-call"))
+{
+    return FirstCall.Run(BenchmarkCatalog.NetworkNames.SelectMany(n => new[] { "w2a2", "w4a4", "w8a8" }.Select(p => n + "_" + p)));
+}
+
 string repositoryRoot = RepositoryPaths.FindAbove(Environment.CurrentDirectory)
     ?? RepositoryPaths.FindAbove(AppContext.BaseDirectory)
     ?? Environment.CurrentDirectory;

@@ -46,6 +46,30 @@ foreach (var model in models)
     }
 }
 
+// The batched Predict must give every sample exactly what the reference gives it alone.
+const int BatchSize = 3;
+foreach (var model in models)
+{
+    var manifest = manifests[model.Name];
+    var reference = new ReferenceInterpreter(manifest);
+    var sampler = new InputSampler(manifest.Input.Levels, seed: model.Name.Length * 7919);
+    var inputs = new float[model.InputLength * BatchSize];
+    var expected = new float[model.OutputLength * BatchSize];
+    var actual = new float[model.OutputLength * BatchSize];
+    for (int s = 0; s < BatchSize; s++)
+    {
+        sampler.Fill(inputs.AsSpan(s * model.InputLength, model.InputLength), s);
+        reference.Predict(inputs.AsSpan(s * model.InputLength, model.InputLength), expected.AsSpan(s * model.OutputLength, model.OutputLength));
+    }
+
+    model.Predict(inputs, actual, BatchSize);
+    int index = FirstDifference(expected, actual);
+    if (index >= 0)
+    {
+        failures.Add($"{model.Name}: batch of {BatchSize}, output {index}: generated {actual[index]:R}, reference {expected[index]:R}");
+    }
+}
+
 foreach (var failure in failures.Take(50))
 {
     Console.WriteLine("MISMATCH " + failure);

@@ -17,6 +17,8 @@ internal static class LayerFileEmitter
             using (w.Block($"partial class {model.ClassName}"))
             {
                 w.Line($"/// <summary>Layer {layer.Index} \"{CodeWriter.Xml(layer.Layer.Id)}\": {CodeWriter.Xml(LayerDescriptions.Describe(layer.Layer))}.</summary>");
+                // Optimized from the first call: a tier-0 pass over the layer's loops would make the first predictions slow.
+                w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
                 if (layer.Depthwise is not null)
                 {
                     DepthwiseLayerEmitter.Emit(w, layer);

@@ -92,6 +92,12 @@ internal static class ModelEmitter
             w.Line("private readonly float[] _scores = new float[OutputLength];");
         }
 
+        w.Line("private int _batchCapacity = 1;");
+        for (int b = 0; b < model.BufferSizes.Count; b++)
+        {
+            w.Line($"private byte[] _batch{b} = Array.Empty<byte>();");
+        }
+
         w.Line();
         w.Line("string ILowBitModel.Name => ModelName;");
         w.Line();
@@ -100,6 +106,8 @@ internal static class ModelEmitter
         w.Line("int ILowBitModel.OutputLength => OutputLength;");
         w.Line();
         WritePredict(w, model);
+        w.Line();
+        WriteBatchPredict(w, model);
         if (model.IsClassifier)
         {
             w.Line();
@@ -111,6 +119,7 @@ internal static class ModelEmitter
     {
         var levels = model.Manifest.Input.Levels;
         w.Line("/// <summary>Runs the model on one sample. Throws <see cref=\"ArgumentException\"/> when a span has the wrong length.</summary>");
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
         using (w.Block("public void Predict(ReadOnlySpan<float> input, Span<float> output)"))
         {
             using (w.Block("if (input.Length != InputLength)"))
@@ -133,6 +142,77 @@ internal static class ModelEmitter
                 var arguments = layer.Inputs.Select(t => $"_buffer{t.Buffer}").ToList();
                 arguments.Add(layer.Output is null ? "output" : $"_buffer{layer.Output.Buffer}");
                 w.Line($"{layer.MethodName}({string.Join(", ", arguments)}); // {layer.Layer.Id}: {layer.Layer.Op.ToName()} → {layer.Layer.OutputShape}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The batched Predict: the same layer methods, each run for every sample before the next layer starts, on
+    /// per-sample slices of batch buffers (each slice the size of the single-sample buffer, slack included).
+    /// </summary>
+    private static void WriteBatchPredict(CodeWriter w, ModelPlan model)
+    {
+        var levels = model.Manifest.Input.Levels;
+        w.Line("/// <summary>");
+        w.Line("/// Runs the model on <paramref name=\"batch\"/> samples stored one after another in <paramref name=\"inputs\"/> (and");
+        w.Line("/// <paramref name=\"outputs\"/>), layer by layer over the whole batch so each layer's weights stay in cache across");
+        w.Line("/// samples; bit-identical to calling <see cref=\"Predict(ReadOnlySpan{float}, Span{float})\"/> per sample. The first call");
+        w.Line("/// with a larger batch than before allocates the batch buffers; later calls allocate nothing. For several cores,");
+        w.Line("/// give each worker its own instance and its own part of the batch.");
+        w.Line("/// </summary>");
+        using (w.Block("public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs, int batch)"))
+        {
+            using (w.Block("if (batch < 1)"))
+            {
+                w.Line("throw new ArgumentOutOfRangeException(nameof(batch), batch, \"Expected a batch of at least one sample.\");");
+            }
+
+            w.Line();
+            using (w.Block("if (inputs.Length != batch * InputLength)"))
+            {
+                w.Line("throw new ArgumentException($\"Expected {batch} × {InputLength} input floats, found {inputs.Length}.\", nameof(inputs));");
+            }
+
+            w.Line();
+            using (w.Block("if (outputs.Length != batch * OutputLength)"))
+            {
+                w.Line("throw new ArgumentException($\"Expected {batch} × {OutputLength} output floats, found {outputs.Length}.\", nameof(outputs));");
+            }
+
+            w.Line();
+            using (w.Block("if (batch == 1)"))
+            {
+                w.Line("Predict(inputs, outputs);");
+                w.Line("return;");
+            }
+
+            w.Line();
+            using (w.Block("if (batch > _batchCapacity || _batch0.Length == 0)"))
+            {
+                for (int b = 0; b < model.BufferSizes.Count; b++)
+                {
+                    w.Line($"_batch{b} = new byte[{model.BufferSizes[b]} * batch];");
+                }
+
+                w.Line("_batchCapacity = batch;");
+            }
+
+            w.Line();
+            string Slice(TensorLayout tensor) => $"_batch{tensor.Buffer}.AsSpan(s * {model.BufferSizes[tensor.Buffer]}, {model.BufferSizes[tensor.Buffer]})";
+            var input = model.Input;
+            using (w.Block("for (int s = 0; s < batch; s++)"))
+            {
+                w.Line($"LowBitLayerKernels.QuantizeInput(inputs.Slice(s * InputLength, InputLength), {Slice(input)}, {input.Channels}, {input.Pixels}, {Float(levels.Scale)}, {Float(levels.Min - levels.ZeroPoint)}, {Float(levels.Max - levels.ZeroPoint)}, {input.StoredZero});");
+            }
+
+            foreach (var layer in model.Layers)
+            {
+                var arguments = layer.Inputs.Select(Slice).ToList();
+                arguments.Add(layer.Output is null ? "outputs.Slice(s * OutputLength, OutputLength)" : Slice(layer.Output));
+                using (w.Block("for (int s = 0; s < batch; s++)"))
+                {
+                    w.Line($"{layer.MethodName}({string.Join(", ", arguments)}); // {layer.Layer.Id}");
+                }
             }
         }
     }

@@ -37,6 +37,13 @@ namespace LowBit.Generated
 
         /// <summary>Runs the model on one sample; allocates nothing.</summary>
         void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output);
+
+        /// <summary>
+        /// Runs the model on <paramref name=""batch""/> samples stored one after another, layer by layer over the
+        /// whole batch so each layer's weights stay in cache across samples. Bit-identical to calling Predict per
+        /// sample. The first call with a larger batch than before allocates the batch buffers; later calls allocate nothing.
+        /// </summary>
+        void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batch);
     }
 }
 ";

@@ -22,6 +22,7 @@ namespace LowBit.Generated
         /// The contract's input quantizer, writing CHW floats as HWC offset levels:
         /// u = round-half-even(clamp(x / scale, low, high)) + offset, NaN → low.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void QuantizeInput(ReadOnlySpan<float> input, Span<byte> output, int channels, int pixels, float scale, float low, float high, int offset)
         {
             ref float source = ref MemoryMarshal.GetReference(input);
@@ -101,6 +102,7 @@ namespace LowBit.Generated
         /// Copies an HWC image into the middle of a (paddedHeight × paddedWidth) buffer and fills the border with
         /// the padding level, so a convolution reads every window in place.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void PadImage(ReadOnlySpan<byte> input, byte[] padded, int height, int width, int channels, int top, int left, int paddedHeight, int paddedWidth, byte pad)
         {
             var target = padded.AsSpan();
@@ -121,6 +123,7 @@ namespace LowBit.Generated
         /// Float outputs from a GEMM block's raw accumulators ([pixel][16]): output[c · plane + pixel] =
         /// (float)(acc + correction[c]) · scale[c] + bias[c], for channels firstChannel … + channels − 1.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void FloatOutputs(ReadOnlySpan<int> raw, int pixels, int firstChannel, int channels, ReadOnlySpan<int> correction, ReadOnlySpan<float> scale, ReadOnlySpan<float> bias, Span<float> output, int firstPixel, int plane)
         {
             for (int lane = 0; lane < channels; lane++)
@@ -135,6 +138,7 @@ namespace LowBit.Generated
         }
 
         /// <summary>Levels from a GEMM block's raw accumulators ([pixel][16]) by binary search in each channel's thresholds.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void RequantizeRaw(ReadOnlySpan<int> raw, int pixels, int firstChannel, int channels, ReadOnlySpan<int> signs, ReadOnlySpan<int> thresholds, int bits, ref byte output, int pixelStride)
         {
             int perChannel = (1 << bits) - 1;
@@ -215,6 +219,7 @@ namespace LowBit.Generated
         /// padded positions reading <paramref name="pad"/>. Vectorized across channels, eight at a time: every
         /// product of a byte level and an int8 weight fits int16 (255 · 128), and the sums are widened to int32.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void DepthwiseSums(ReadOnlySpan<byte> input, ref sbyte weights, Span<int> sums, int iy, int ix, int height, int width, int channels, int kernelHeight, int kernelWidth, byte pad)
         {
             ref byte source = ref MemoryMarshal.GetReference(input);
@@ -271,6 +276,7 @@ namespace LowBit.Generated
         /// outputs of up to 4 bits (thresholds interleaved per block of four), the rest one by one. Empty
         /// <paramref name="signs"/> means no channel is negated.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void RequantizeChannels(ReadOnlySpan<int> sums, ReadOnlySpan<int> signs, ReadOnlySpan<int> thresholds, ReadOnlySpan<int> thresholds4, int bits, Span<byte> output)
         {
             int perChannel = (1 << bits) - 1;
@@ -320,6 +326,7 @@ namespace LowBit.Generated
         }
 
         /// <summary>Max pooling on HWC levels; positions outside the input take no part.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void MaxPool(ReadOnlySpan<byte> input, Span<byte> output, int height, int width, int channels, int kernelHeight, int kernelWidth, int strideHeight, int strideWidth, int padTop, int padLeft, int outHeight, int outWidth)
         {
             for (int oy = 0; oy < outHeight; oy++)
@@ -361,6 +368,7 @@ namespace LowBit.Generated
             (byte)(DivideRoundHalfEven(storedSum + (count * levelMin), count) - levelMin);
 
         /// <summary>Average pooling on HWC levels: padded positions read <paramref name="pad"/>, divisor is the kernel area.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void AvgPool(ReadOnlySpan<byte> input, Span<byte> output, Span<int> sums, int height, int width, int channels, int kernelHeight, int kernelWidth, int strideHeight, int strideWidth, int padTop, int padLeft, int outHeight, int outWidth, byte pad, int levelMin)
         {
             int area = kernelHeight * kernelWidth;
@@ -393,6 +401,7 @@ namespace LowBit.Generated
         }
 
         /// <summary>Per-channel average over all pixels of an HWC map, rounded half to even.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void GlobalAvgPool(ReadOnlySpan<byte> input, Span<byte> output, Span<int> sums, int pixels, int channels, int levelMin)
         {
             sums.Slice(0, channels).Clear();
@@ -432,6 +441,7 @@ namespace LowBit.Generated
         }
 
         /// <summary>HWC → CHW, the order a flattened vector has in the manifest.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Flatten(ReadOnlySpan<byte> input, Span<byte> output, int pixels, int channels)
         {
             for (int p = 0; p < pixels; p++)

@@ -50,6 +50,7 @@ namespace LowBit.Generated
 
         // 16 channels as int16 lanes of a ymm: zero-extend the activation bytes, sign-extend the weights, vpmullw
         // and vpaddw (every product and the window sum fit int16, proved at generation time), widen once at the end.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void DepthwiseAvx2Int16(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int columns, int channelStride, ref sbyte weights, int weightStride, Epilogue e,
             ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output)
@@ -147,6 +148,7 @@ namespace LowBit.Generated
         }
 
         // 8-bit × 8-bit window sums can leave int16: products are formed and summed in int32, 8 channels per ymm.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void DepthwiseAvx2Int32(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int columns, int channelStride, ref sbyte weights, int weightStride, Epilogue e,
             ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output)
@@ -180,6 +182,7 @@ namespace LowBit.Generated
         }
 
         // Portable 128-bit path (ARM AdvSimd, SSE-only x64): each product fits int16 (255 × 128), sums are int32.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void DepthwiseVector128(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int columns, int channelStride, ref sbyte weights, int weightStride, Epilogue e,
             ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output)
@@ -207,6 +210,7 @@ namespace LowBit.Generated
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void DepthwiseScalar(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int columns, int channelStride, ref sbyte weights, int weightStride, Epilogue e,
             ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output)

@@ -182,6 +182,7 @@ namespace LowBit.Generated
         }
 
         /// <summary>Portable kernel: one pixel × 16 channels in scalar int32, the same packing and epilogue.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void BlockScalar(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int quads, ref sbyte weights, in Epilogue e,
             ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)

@@ -18,6 +18,7 @@ namespace TestApp
     partial class GroupedDepthwise
     {
         /// <summary>Layer 1 "conv1": conv2d 4 → 8, kernel 3×3, stride 2×2, padding [1, 1, 1, 1], groups 2, weights binary (±1).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer1(ReadOnlySpan<byte> input, Span<byte> output)
         {
             ref byte patch = ref MemoryMarshal.GetArrayDataReference(_patch);

@@ -18,6 +18,7 @@ namespace TestApp
     partial class GroupedDepthwise
     {
         /// <summary>Layer 2 "conv2": conv2d 8 → 8, kernel 3×3, stride 2×2, padding [1, 1, 1, 1], groups 8, weights signed 2-bit.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer2(ReadOnlySpan<byte> input, Span<byte> output)
         {
             // Zero-point padding: the input with a border of level 0, so every window is read in place.

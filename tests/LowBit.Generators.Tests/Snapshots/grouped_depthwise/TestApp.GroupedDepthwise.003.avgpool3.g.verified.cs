@@ -17,6 +17,7 @@ namespace TestApp
     partial class GroupedDepthwise
     {
         /// <summary>Layer 3 "avgpool3": avgPool2d kernel 3×3, stride 1×1, padding [1, 1, 1, 1].</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer3(ReadOnlySpan<byte> input, Span<byte> output)
         {
             LowBitLayerKernels.AvgPool(input, output, _sums, 3, 3, 8, 3, 3, 1, 1, 1, 1, 3, 3, 0, 0);

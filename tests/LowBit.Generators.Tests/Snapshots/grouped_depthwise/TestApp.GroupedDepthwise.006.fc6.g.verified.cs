@@ -19,6 +19,7 @@ namespace TestApp
     partial class GroupedDepthwise
     {
         /// <summary>Layer 6 "fc6": linear 8 → 4, weights ternary (−1, 0, +1).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer6(ReadOnlySpan<byte> input, Span<float> output)
         {
             ref byte source = ref MemoryMarshal.GetReference(input);

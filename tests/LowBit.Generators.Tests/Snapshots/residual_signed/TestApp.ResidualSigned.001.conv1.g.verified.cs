@@ -19,6 +19,7 @@ namespace TestApp
     partial class ResidualSigned
     {
         /// <summary>Layer 1 "conv1": conv2d 4 → 8, kernel 1×1, stride 1×1, padding [0, 0, 0, 0], groups 1, weights signed 3-bit.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer1(ReadOnlySpan<byte> input, Span<byte> output)
         {
             ref byte source = ref MemoryMarshal.GetReference(input);

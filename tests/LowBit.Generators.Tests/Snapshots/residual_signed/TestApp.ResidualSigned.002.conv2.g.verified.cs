@@ -19,6 +19,7 @@ namespace TestApp
     partial class ResidualSigned
     {
         /// <summary>Layer 2 "conv2": conv2d 8 → 8, kernel 3×3, stride 1×1, padding [1, 1, 1, 1], groups 1, weights ternary (−1, 0, +1).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer2(ReadOnlySpan<byte> input, Span<byte> output)
         {
             // Zero-point padding: the input with a border of level 2, so every window is read in place.

@@ -18,6 +18,7 @@ namespace TestApp
     partial class ResidualSigned
     {
         /// <summary>Layer 3 "add3": add 2·conv1 + -1·conv2.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer3(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> output)
         {
             ref int thresholds = ref MemoryMarshal.GetReference(Layer3Thresholds);

@@ -17,6 +17,7 @@ namespace TestApp
     partial class ResidualSigned
     {
         /// <summary>Layer 4 "gap4": globalAvgPool.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer4(ReadOnlySpan<byte> input, Span<byte> output)
         {
             LowBitLayerKernels.GlobalAvgPool(input, output, _sums, 36, 8, -8);

@@ -17,6 +17,7 @@ namespace TestApp
     partial class ResidualSigned
     {
         /// <summary>Layer 5 "flatten5": flatten.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer5(ReadOnlySpan<byte> input, Span<byte> output)
         {
             LowBitLayerKernels.Flatten(input, output, 1, 8);

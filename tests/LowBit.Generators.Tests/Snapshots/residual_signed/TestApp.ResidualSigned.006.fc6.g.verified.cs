@@ -19,6 +19,7 @@ namespace TestApp
     partial class ResidualSigned
     {
         /// <summary>Layer 6 "fc6": linear 8 → 3, weights signed 4-bit.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer6(ReadOnlySpan<byte> input, Span<float> output)
         {
             ref byte source = ref MemoryMarshal.GetReference(input);

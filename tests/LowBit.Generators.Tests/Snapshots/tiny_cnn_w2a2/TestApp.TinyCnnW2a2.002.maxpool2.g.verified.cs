@@ -17,6 +17,7 @@ namespace TestApp
     partial class TinyCnnW2a2
     {
         /// <summary>Layer 2 "maxpool2": maxPool2d kernel 2×2, stride 2×2, padding [0, 0, 0, 0].</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer2(ReadOnlySpan<byte> input, Span<byte> output)
         {
             LowBitLayerKernels.MaxPool(input, output, 26, 26, 8, 2, 2, 2, 2, 0, 0, 13, 13);

@@ -19,6 +19,7 @@ namespace TestApp
     partial class TinyCnnW2a2
     {
         /// <summary>Layer 3 "conv3": conv2d 8 → 16, kernel 3×3, stride 1×1, padding [0, 0, 0, 0], groups 1, weights signed 2-bit.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer3(ReadOnlySpan<byte> input, Span<byte> output)
         {
             ref byte source = ref MemoryMarshal.GetReference(input);

@@ -17,6 +17,7 @@ namespace TestApp
     partial class TinyCnnW2a2
     {
         /// <summary>Layer 4 "flatten4": flatten.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer4(ReadOnlySpan<byte> input, Span<byte> output)
         {
             LowBitLayerKernels.Flatten(input, output, 121, 16);

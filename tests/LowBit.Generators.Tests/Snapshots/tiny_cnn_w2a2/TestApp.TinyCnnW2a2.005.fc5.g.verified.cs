@@ -19,6 +19,7 @@ namespace TestApp
     partial class TinyCnnW2a2
     {
         /// <summary>Layer 5 "fc5": linear 1936 → 10, weights signed 2-bit.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer5(ReadOnlySpan<byte> input, Span<float> output)
         {
             ref byte source = ref MemoryMarshal.GetReference(input);

@@ -19,6 +19,7 @@ namespace TestApp
     partial class W8a8
     {
         /// <summary>Layer 1 "conv1": conv2d 3 → 8, kernel 3×3, stride 1×1, padding [1, 1, 1, 1], groups 1, weights signed 8-bit.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer1(ReadOnlySpan<byte> input, Span<byte> output)
         {
             // Zero-point padding: the input with a border of level 0, so every window is read in place.

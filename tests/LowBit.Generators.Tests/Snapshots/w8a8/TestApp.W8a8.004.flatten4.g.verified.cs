@@ -17,6 +17,7 @@ namespace TestApp
     partial class W8a8
     {
         /// <summary>Layer 4 "flatten4": flatten.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer4(ReadOnlySpan<byte> input, Span<byte> output)
         {
             LowBitLayerKernels.Flatten(input, output, 1, 8);

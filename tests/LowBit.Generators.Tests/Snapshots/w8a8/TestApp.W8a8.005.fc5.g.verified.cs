@@ -19,6 +19,7 @@ namespace TestApp
     partial class W8a8
     {
         /// <summary>Layer 5 "fc5": linear 8 → 5, weights signed 8-bit.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer5(ReadOnlySpan<byte> input, Span<float> output)
         {
             ref byte source = ref MemoryMarshal.GetReference(input);

@@ -42,6 +42,9 @@ namespace TestApp
         private readonly byte[] _padded = new byte[312];
         private readonly int[] _raw = new int[96];
         private readonly float[] _scores = new float[OutputLength];
+        private int _batchCapacity = 1;
+        private byte[] _batch0 = Array.Empty<byte>();
+        private byte[] _batch1 = Array.Empty<byte>();
 
         string ILowBitModel.Name => ModelName;
 
@@ -50,6 +53,7 @@ namespace TestApp
         int ILowBitModel.OutputLength => OutputLength;
 
         /// <summary>Runs the model on one sample. Throws <see cref="ArgumentException"/> when a span has the wrong length.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Predict(ReadOnlySpan<float> input, Span<float> output)
         {
             if (input.Length != InputLength)
@@ -69,6 +73,69 @@ namespace TestApp
             Layer3(_buffer0, _buffer1); // conv3: conv2d → [8, 1, 1]
             Layer4(_buffer1, _buffer0); // flatten4: flatten → [8]
             Layer5(_buffer0, output); // fc5: linear → [5]
+        }
+
+        /// <summary>
+        /// Runs the model on <paramref name="batch"/> samples stored one after another in <paramref name="inputs"/> (and
+        /// <paramref name="outputs"/>), layer by layer over the whole batch so each layer's weights stay in cache across
+        /// samples; bit-identical to calling <see cref="Predict(ReadOnlySpan{float}, Span{float})"/> per sample. The first call
+        /// with a larger batch than before allocates the batch buffers; later calls allocate nothing. For several cores,
+        /// give each worker its own instance and its own part of the batch.
+        /// </summary>
+        public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs, int batch)
+        {
+            if (batch < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(batch), batch, "Expected a batch of at least one sample.");
+            }
+
+            if (inputs.Length != batch * InputLength)
+            {
+                throw new ArgumentException($"Expected {batch} × {InputLength} input floats, found {inputs.Length}.", nameof(inputs));
+            }
+
+            if (outputs.Length != batch * OutputLength)
+            {
+                throw new ArgumentException($"Expected {batch} × {OutputLength} output floats, found {outputs.Length}.", nameof(outputs));
+            }
+
+            if (batch == 1)
+            {
+                Predict(inputs, outputs);
+                return;
+            }
+
+            if (batch > _batchCapacity || _batch0.Length == 0)
+            {
+                _batch0 = new byte[228 * batch];
+                _batch1 = new byte[408 * batch];
+                _batchCapacity = batch;
+            }
+
+            for (int s = 0; s < batch; s++)
+            {
+                LowBitLayerKernels.QuantizeInput(inputs.Slice(s * InputLength, InputLength), _batch0.AsSpan(s * 228, 228), 3, 36, 0.003921569f, 0f, 255f, 0);
+            }
+            for (int s = 0; s < batch; s++)
+            {
+                Layer1(_batch0.AsSpan(s * 228, 228), _batch1.AsSpan(s * 408, 408)); // conv1
+            }
+            for (int s = 0; s < batch; s++)
+            {
+                Layer2(_batch1.AsSpan(s * 408, 408), _batch0.AsSpan(s * 228, 228)); // maxpool2
+            }
+            for (int s = 0; s < batch; s++)
+            {
+                Layer3(_batch0.AsSpan(s * 228, 228), _batch1.AsSpan(s * 408, 408)); // conv3
+            }
+            for (int s = 0; s < batch; s++)
+            {
+                Layer4(_batch1.AsSpan(s * 408, 408), _batch0.AsSpan(s * 228, 228)); // flatten4
+            }
+            for (int s = 0; s < batch; s++)
+            {
+                Layer5(_batch0.AsSpan(s * 228, 228), outputs.Slice(s * OutputLength, OutputLength)); // fc5
+            }
         }
 
         /// <summary>Runs the model and returns the index of the largest output (the first one on ties).</summary>

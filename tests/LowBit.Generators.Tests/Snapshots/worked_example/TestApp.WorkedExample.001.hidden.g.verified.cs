@@ -19,6 +19,7 @@ namespace TestApp
     partial class WorkedExample
     {
         /// <summary>Layer 1 "hidden": linear 4 → 3, weights ternary (−1, 0, +1).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer1(ReadOnlySpan<byte> input, Span<byte> output)
         {
             ref byte source = ref MemoryMarshal.GetReference(input);

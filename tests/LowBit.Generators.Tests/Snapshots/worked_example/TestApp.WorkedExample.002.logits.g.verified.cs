@@ -19,6 +19,7 @@ namespace TestApp
     partial class WorkedExample
     {
         /// <summary>Layer 2 "logits": linear 3 → 2, weights signed 3-bit.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Layer2(ReadOnlySpan<byte> input, Span<float> output)
         {
             ref byte source = ref MemoryMarshal.GetReference(input);

@@ -38,6 +38,9 @@ namespace TestApp
         private readonly byte[] _buffer1 = new byte[67]; // hidden
         private readonly int[] _raw = new int[16];
         private readonly float[] _scores = new float[OutputLength];
+        private int _batchCapacity = 1;
+        private byte[] _batch0 = Array.Empty<byte>();
+        private byte[] _batch1 = Array.Empty<byte>();
 
         string ILowBitModel.Name => ModelName;
 
@@ -46,6 +49,7 @@ namespace TestApp
         int ILowBitModel.OutputLength => OutputLength;
 
         /// <summary>Runs the model on one sample. Throws <see cref="ArgumentException"/> when a span has the wrong length.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Predict(ReadOnlySpan<float> input, Span<float> output)
         {
             if (input.Length != InputLength)
@@ -62,6 +66,57 @@ namespace TestApp
             LowBitLayerKernels.QuantizeInput(input, _buffer0, 4, 1, 0.25f, -8f, 7f, 8);
             Layer1(_buffer0, _buffer1); // hidden: linear → [3]
             Layer2(_buffer1, output); // logits: linear → [2]
+        }
+
+        /// <summary>
+        /// Runs the model on <paramref name="batch"/> samples stored one after another in <paramref name="inputs"/> (and
+        /// <paramref name="outputs"/>), layer by layer over the whole batch so each layer's weights stay in cache across
+        /// samples; bit-identical to calling <see cref="Predict(ReadOnlySpan{float}, Span{float})"/> per sample. The first call
+        /// with a larger batch than before allocates the batch buffers; later calls allocate nothing. For several cores,
+        /// give each worker its own instance and its own part of the batch.
+        /// </summary>
+        public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs, int batch)
+        {
+            if (batch < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(batch), batch, "Expected a batch of at least one sample.");
+            }
+
+            if (inputs.Length != batch * InputLength)
+            {
+                throw new ArgumentException($"Expected {batch} × {InputLength} input floats, found {inputs.Length}.", nameof(inputs));
+            }
+
+            if (outputs.Length != batch * OutputLength)
+            {
+                throw new ArgumentException($"Expected {batch} × {OutputLength} output floats, found {outputs.Length}.", nameof(outputs));
+            }
+
+            if (batch == 1)
+            {
+                Predict(inputs, outputs);
+                return;
+            }
+
+            if (batch > _batchCapacity || _batch0.Length == 0)
+            {
+                _batch0 = new byte[68 * batch];
+                _batch1 = new byte[67 * batch];
+                _batchCapacity = batch;
+            }
+
+            for (int s = 0; s < batch; s++)
+            {
+                LowBitLayerKernels.QuantizeInput(inputs.Slice(s * InputLength, InputLength), _batch0.AsSpan(s * 68, 68), 4, 1, 0.25f, -8f, 7f, 8);
+            }
+            for (int s = 0; s < batch; s++)
+            {
+                Layer1(_batch0.AsSpan(s * 68, 68), _batch1.AsSpan(s * 67, 67)); // hidden
+            }
+            for (int s = 0; s < batch; s++)
+            {
+                Layer2(_batch1.AsSpan(s * 67, 67), outputs.Slice(s * OutputLength, OutputLength)); // logits
+            }
         }
 
         /// <summary>Runs the model and returns the index of the largest output (the first one on ties).</summary>

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+
+namespace LowBit.Benchmarks;
+
+/// <summary>
+/// <c>--first-call</c>: how fast a fresh process answers. Each model runs in its own process (a fresh JIT), which
+/// times its 1st and 10th Predict and then the steady state (median of 200 calls after a second of warm-up) —
+/// the latency an app that classifies one photo gets, against the figure a benchmark loop reports.
+/// </summary>
+internal static class FirstCall
+{
+    private const string ChildFlag = "--first-call-child";
+
+    public static int Run(IEnumerable<string> models)
+    {
+        Console.WriteLine($"First, 10th and steady-state Predict latency in fresh processes ({Environment.ProcessorCount} cores, load {LoadAverage()})");
+        Console.WriteLine();
+        Console.WriteLine("| model | 1st call µs | 10th call µs | steady µs | 1st ÷ steady | 10th ÷ steady |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var model in models)
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+            start.ArgumentList.Add(typeof(FirstCall).Assembly.Location);
+            start.ArgumentList.Add(ChildFlag);
+            start.ArgumentList.Add(model);
+            using var child = Process.Start(start)!;
+            string line = child.StandardOutput.ReadToEnd().Trim().Split('\n').Last();
+            child.WaitForExit();
+            var values = line.Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {model} | {values[0]:N1} | {values[1]:N1} | {values[2]:N1} | {values[0] / values[2]:N1}× | {values[1] / values[2]:N1}× |"));
+        }
+
+        return 0;
+    }
+
+    public static bool IsChild(string[] arguments) => arguments.Length == 2 && arguments[0] == ChildFlag;
+
+    /// <summary>Prints "first tenth steady" in µs for one model.</summary>
+    public static int Child(string name)
+    {
+        var model = ModelRegistry.Create(name);
+        var input = InputData.For(model.InputLength);
+        var output = new float[model.OutputLength];
+        var watch = Stopwatch.StartNew();
+        model.Predict(input, output);
+        double first = watch.Elapsed.TotalMicroseconds;
+        double tenth = 0;
+        for (int call = 2; call <= 10; call++)
+        {
+            watch.Restart();
+            model.Predict(input, output);
+            tenth = watch.Elapsed.TotalMicroseconds;
+        }
+
+        watch.Restart();
+        while (watch.Elapsed.TotalSeconds < 1)
+        {
+            model.Predict(input, output);
+        }
+
+        var steady = new double[200];
+        for (int i = 0; i < steady.Length; i++)
+        {
+            watch.Restart();
+            model.Predict(input, output);
+            steady[i] = watch.Elapsed.TotalMicroseconds;
+        }
+
+        Array.Sort(steady);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{first} {tenth} {steady[steady.Length / 2]}"));
+        return 0;
+    }
+
+    private static string LoadAverage() => System.IO.File.Exists("/proc/loadavg") ? System.IO.File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+}

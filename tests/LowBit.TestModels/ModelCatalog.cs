@@ -287,11 +287,11 @@ public static class ModelCatalog
         foreach (int bits in new[] { 3, 4, 8 })
         {
             yield return Case($"uniform/conv2d/a{bits}", b => b.Input(6, 7, 7).Conv2d(21, 3, padding: 1, weights: WeightSpec.Signed(4), activationBits: bits, negatedFraction: 0.25), uniformThresholds: true);
-            yield return Case($"uniform/linear/as{bits}", b => b.InputVector(37).Linear(18, WeightSpec.Signed(8), bits, signedActivations: true, negatedFraction: 0.5), uniformThresholds: true);
+            yield return Case($"uniform/linear/as{bits}", b => b.InputVector(29).Linear(18, WeightSpec.Signed(8), bits, signedActivations: true, negatedFraction: 0.5), uniformThresholds: true);
         }
 
         yield return Case("uniform/depthwise/c20/w8a8", b => b.Input(20, 6, 6).DepthwiseConv2d(3, padding: 1, weights: WeightSpec.Signed(8), activationBits: 8, negatedFraction: 0.25), uniformThresholds: true);
-        yield return Case("uniform/depthwise/k3s2/w4a4", b => b.Input(36, 9, 9).DepthwiseConv2d(3, stride: 2, padding: 1, weights: WeightSpec.Signed(4), activationBits: 4), uniformThresholds: true);
+        yield return Case("uniform/depthwise/k3s2/w4a4", b => b.Input(30, 9, 9).DepthwiseConv2d(3, stride: 2, padding: 1, weights: WeightSpec.Signed(4), activationBits: 4), uniformThresholds: true);
         yield return Case("uniform/conv2d/k1/w8a8", b => b.Input(24, 5, 5).Conv2d(40, 1, weights: WeightSpec.Signed(8), activationBits: 8), uniformThresholds: true);
         yield return Case("uniform/conv2d/k3s2/w2a4", b => b.Input(16, 9, 9).Conv2d(32, 3, stride: 2, padding: 1, weights: WeightSpec.Signed(2), activationBits: 4, negatedFraction: 1), uniformThresholds: true);
         yield return Case("uniform/chain/w4a4", b => b.Input(3, 12, 12, bits: 8).Conv2d(16, 3, padding: 1, weights: WeightSpec.Signed(8), activationBits: 4).MaxPool2d(2).Conv2d(24, 3, padding: 1, weights: WeightSpec.Signed(4), activationBits: 4).Residual(r => r.Conv2d(24, 3, padding: 1, weights: WeightSpec.Signed(4), activationBits: 4), activationBits: 4), uniformThresholds: true);

@@ -34,13 +34,10 @@ public static class Program
         RunInferences(model, input, output, inferences);
 
         Console.WriteLine($"arch={RuntimeInformation.ProcessArchitecture} AdvSimd.Arm64={AdvSimd.Arm64.IsSupported} Dp={Dp.IsSupported}");
-        Console.WriteLine($"dot path: {LowBitDotKernels.PathFor(ActivationBits(model.Name), MaxProductBound)}");
+        Console.WriteLine($"dot path: {LowBitGemm.PathFor(int16Accumulation: ActivationBits(model.Name) < 8, ActivationBits(model.Name))}");
         Console.WriteLine($"output checksum: {Checksum(output)}");
         return 0;
     }
-
-    // The largest product any benchmark model has (255 × 128); PathFor uses it only to name x64 variants.
-    private const int MaxProductBound = 255 * 128;
 
     /// <summary>The instrumented loop: the plugin counts it as a region of its own, apart from Predict.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -1,0 +1,66 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using LowBit.Generated;
+
+namespace LowBit.FirstCall;
+
+/// <summary>
+/// Prints, per model, the latency of the very first Predict of this process, of the 10th, and the steady state
+/// (median of 200 calls after a second of warm-up). Each model is created and called first in a loop over the
+/// models, so every first call is the model's own first call (its code and data untouched until then).
+/// </summary>
+public static class Program
+{
+    public static int Main()
+    {
+        Console.WriteLine($"{(System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? "JIT" : "NativeAOT")}, {Environment.ProcessorCount} cores");
+        Console.WriteLine("| model | 1st call µs | 10th call µs | steady µs | 1st ÷ steady | 10th ÷ steady |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var model in LowBitModels.CreateAll())
+        {
+            if (model.Name.Contains("w1a1", StringComparison.Ordinal) || model.Name.Contains("mixed", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var input = new float[model.InputLength];
+            for (int i = 0; i < input.Length; i++)
+            {
+                input[i] = (i * 37 % 101) / 101f;
+            }
+
+            var output = new float[model.OutputLength];
+            var watch = Stopwatch.StartNew();
+            model.Predict(input, output);
+            double first = watch.Elapsed.TotalMicroseconds;
+            double tenth = 0;
+            for (int call = 2; call <= 10; call++)
+            {
+                watch.Restart();
+                model.Predict(input, output);
+                tenth = watch.Elapsed.TotalMicroseconds;
+            }
+
+            watch.Restart();
+            while (watch.Elapsed.TotalSeconds < 1)
+            {
+                model.Predict(input, output);
+            }
+
+            var steady = new double[200];
+            for (int i = 0; i < steady.Length; i++)
+            {
+                watch.Restart();
+                model.Predict(input, output);
+                steady[i] = watch.Elapsed.TotalMicroseconds;
+            }
+
+            Array.Sort(steady);
+            double median = steady[steady.Length / 2];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {model.Name} | {first:N1} | {tenth:N1} | {median:N1} | {first / median:N1}× | {tenth / median:N1}× |"));
+        }
+
+        return 0;
+    }
+}

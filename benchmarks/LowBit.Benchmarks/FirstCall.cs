@@ -44,34 +44,8 @@ internal static class FirstCall
     {
         var model = ModelRegistry.Create(name);
         var input = InputData.For(model.InputLength);
-        var output = new float[model.OutputLength];
-        var watch = Stopwatch.StartNew();
-        model.Predict(input, output);
-        double first = watch.Elapsed.TotalMicroseconds;
-        double tenth = 0;
-        for (int call = 2; call <= 10; call++)
-        {
-            watch.Restart();
-            model.Predict(input, output);
-            tenth = watch.Elapsed.TotalMicroseconds;
-        }
-
-        watch.Restart();
-        while (watch.Elapsed.TotalSeconds < 1)
-        {
-            model.Predict(input, output);
-        }
-
-        var steady = new double[200];
-        for (int i = 0; i < steady.Length; i++)
-        {
-            watch.Restart();
-            model.Predict(input, output);
-            steady[i] = watch.Elapsed.TotalMicroseconds;
-        }
-
-        Array.Sort(steady);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{first} {tenth} {steady[steady.Length / 2]}"));
+        var (first, tenth, steady) = LowBit.FirstCall.LatencyProbe.Measure(model, input);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{first} {tenth} {steady}"));
         return 0;
     }
 

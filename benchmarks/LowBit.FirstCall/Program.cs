@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using LowBit.Generated;
 
@@ -30,34 +29,7 @@ public static class Program
                 input[i] = (i * 37 % 101) / 101f;
             }
 
-            var output = new float[model.OutputLength];
-            var watch = Stopwatch.StartNew();
-            model.Predict(input, output);
-            double first = watch.Elapsed.TotalMicroseconds;
-            double tenth = 0;
-            for (int call = 2; call <= 10; call++)
-            {
-                watch.Restart();
-                model.Predict(input, output);
-                tenth = watch.Elapsed.TotalMicroseconds;
-            }
-
-            watch.Restart();
-            while (watch.Elapsed.TotalSeconds < 1)
-            {
-                model.Predict(input, output);
-            }
-
-            var steady = new double[200];
-            for (int i = 0; i < steady.Length; i++)
-            {
-                watch.Restart();
-                model.Predict(input, output);
-                steady[i] = watch.Elapsed.TotalMicroseconds;
-            }
-
-            Array.Sort(steady);
-            double median = steady[steady.Length / 2];
+            var (first, tenth, median) = LatencyProbe.Measure(model, input);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {model.Name} | {first:N1} | {tenth:N1} | {median:N1} | {first / median:N1}× | {tenth / median:N1}× |"));
         }
 

@@ -105,17 +105,9 @@ internal static class GemmLayerEmitter
             case EpilogueMode.Affine:
                 break;
             default:
-                if (dot.FloatOutput is { } output)
+                if (dot.FloatOutput is not null)
                 {
-                    w.Line();
-                    DataEmitter.WriteFloats(w, $"{name}Scale", output.Scale, "Output scale per channel.", model.OptimizedBuild);
-                    w.Line();
-                    DataEmitter.WriteFloats(w, $"{name}Bias", output.Bias, "Output bias per channel.", model.OptimizedBuild);
-                    if (dot.OffsetCorrection.Any(c => c != 0))
-                    {
-                        w.Line();
-                        DataEmitter.WriteInts(w, $"{name}Correction", dot.OffsetCorrection.Select(c => (int)c).ToArray(), 16, "min(input level) · Σ w per channel: restores the accumulator of the stored (offset) levels.", model.OptimizedBuild);
-                    }
+                    LayerFileEmitter.WriteFloatOutputData(w, name, dot, model.OptimizedBuild);
                 }
                 else
                 {

@@ -118,18 +118,9 @@ internal static class LayerFileEmitter
         {
             DataEmitter.WriteBytes(w, $"{name}Weights", dot.Weights, layout, model.OptimizedBuild);
         }
-        if (dot.FloatOutput is { } output)
+        if (dot.FloatOutput is not null)
         {
-            w.Line();
-            DataEmitter.WriteFloats(w, $"{name}Scale", output.Scale, "Output scale per channel.", model.OptimizedBuild);
-            w.Line();
-            DataEmitter.WriteFloats(w, $"{name}Bias", output.Bias, "Output bias per channel.", model.OptimizedBuild);
-            if (dot.OffsetCorrection.Any(c => c != 0))
-            {
-                w.Line();
-                DataEmitter.WriteInts(w, $"{name}Correction", dot.OffsetCorrection.Select(c => (int)c).ToArray(), 16, "min(input level) · Σ w per channel: restores the accumulator of the stored (offset) levels.", model.OptimizedBuild);
-            }
-
+            WriteFloatOutputData(w, name, dot, model.OptimizedBuild);
             return;
         }
 
@@ -153,6 +144,21 @@ internal static class LayerFileEmitter
         {
             w.Line();
             DataEmitter.WriteInts(w, $"{name}Signs", dot.Negated.Select(n => n ? -1 : 1).ToArray(), 32, "−1 for channels whose accumulator is negated before comparison.", model.OptimizedBuild);
+        }
+    }
+
+    /// <summary>A float-output layer's per-channel scale, bias and (when the input is offset) accumulator correction.</summary>
+    public static void WriteFloatOutputData(CodeWriter w, string name, DotLayerPlan dot, bool optimized)
+    {
+        var output = dot.FloatOutput!;
+        w.Line();
+        DataEmitter.WriteFloats(w, $"{name}Scale", output.Scale, "Output scale per channel.", optimized);
+        w.Line();
+        DataEmitter.WriteFloats(w, $"{name}Bias", output.Bias, "Output bias per channel.", optimized);
+        if (dot.OffsetCorrection.Any(c => c != 0))
+        {
+            w.Line();
+            DataEmitter.WriteInts(w, $"{name}Correction", dot.OffsetCorrection.Select(c => (int)c).ToArray(), 16, "min(input level) · Σ w per channel: restores the accumulator of the stored (offset) levels.", optimized);
         }
     }
 

@@ -5,7 +5,7 @@ namespace LowBit.Generators.Tests;
 /// <summary>
 /// The ARM kernel paths, exercised rather than just compiled: the catalog runner published for
 /// linux-arm64 runs under qemu-aarch64 (-cpu max enables the dot-product extension) with SDOT on,
-/// with SDOT off (the portable 128-bit kernels) and with intrinsics off (scalar). Each run must report
+/// with SDOT off (AdvSimd int16 multiply-accumulate) and with intrinsics off (scalar). Each run must report
 /// the path it took and match the reference interpreter bit for bit. These tests fail, never skip,
 /// when the emulator is missing: .ci/run installs it.
 /// </summary>
@@ -23,8 +23,8 @@ public sealed class Arm64BitExactTests : IClassFixture<Arm64RunnerFixture>
 
     public static TheoryData<string, string, string, string> Paths => new()
     {
-        { "SDOT", string.Empty, "AdvSimd.Dp (SDOT by lane)", "Vector128" },
-        { "AdvSimd without SDOT", "DOTNET_EnableArm64Dp=0", "Vector128", "Vector128" },
+        { "SDOT", string.Empty, "AdvSimd.Dp (SDOT by lane)", "AdvSimd (int16 accumulation)" },
+        { "AdvSimd without SDOT", "DOTNET_EnableArm64Dp=0", "AdvSimd (int16 accumulation)", "AdvSimd (int16 accumulation)" },
         { "scalar", "DOTNET_EnableHWIntrinsic=0", "Scalar", "Scalar" },
     };
 

@@ -19,9 +19,10 @@ namespace LowBit.Generated
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int quads, ref sbyte weights, Epilogue e,
             ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
         {
-            for (int p = 0; p < pixels; p += 4)
+            int p = 0;
+            for (; pixels - p >= 2; p += 4)
             {
-                // A partial last tile computes unused pixels from the buffer's slack and stores only the real ones.
+                // A partial last tile (2 or 3 pixels) computes unused pixels from the buffer's slack and stores only the real ones.
                 ref byte a0 = ref Unsafe.Add(ref input, p * pixelStride);
                 ref byte a1 = ref Unsafe.Add(ref a0, pixelStride);
                 ref byte a2 = ref Unsafe.Add(ref a1, pixelStride);
@@ -96,6 +97,26 @@ namespace LowBit.Generated
                 {
                     Finish128(c30, c31, c32, c33, p + 3, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                 }
+            }
+
+            for (; p < pixels; p++)
+            {
+                // A single pixel (a linear layer, or a row's last): one pixel's 16 channels, k-groups in lanes 0–3 of each load.
+                ref byte a0 = ref Unsafe.Add(ref input, p * pixelStride);
+                Vector128<int> c00 = default, c01 = default, c02 = default, c03 = default;
+                ref sbyte w = ref weights;
+                for (int r = 0; r < rows; r++)
+                {
+                    ref byte row = ref Unsafe.Add(ref a0, r * rowStride);
+                    for (int q = 0; q < quads; q++)
+                    {
+                        var x = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref row, 4 * q))).AsSByte();
+                        Dot4(ref c00, ref c01, ref c02, ref c03, Vector128.LoadUnsafe(ref w), Vector128.LoadUnsafe(ref w, 16), Vector128.LoadUnsafe(ref w, 32), Vector128.LoadUnsafe(ref w, 48), x, 0);
+                        w = ref Unsafe.Add(ref w, 64);
+                    }
+                }
+
+                Finish128(c00, c01, c02, c03, p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
             }
         }
 

@@ -37,6 +37,7 @@ namespace LowBit.Generated
             : HasAvxVnni ? "AvxVnni (vpdpbusd)"
             : Avx2.IsSupported ? (int16Accumulation ? "Avx2 (int16 accumulation)" : "Avx2 (int32 pairs)")
             : Dp.IsSupported && activationBits <= 7 ? "AdvSimd.Dp (SDOT by lane)"
+            : AdvSimd.Arm64.IsSupported ? "AdvSimd (int16 accumulation)"
             : Vector128.IsHardwareAccelerated ? "Vector128"
             : "Scalar";
 
@@ -76,6 +77,10 @@ namespace LowBit.Generated
             else if (Dp.IsSupported && activationBits <= 7)
             {
                 BlockDp(ref input, pixels, pixelStride, rows, rowStride, quads, ref weights, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+            }
+            else if (AdvSimd.Arm64.IsSupported)
+            {
+                BlockAdvSimd(ref input, pixels, pixelStride, rows, rowStride, quads, ref weights, quadsPerWiden, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
             }
             else if (Vector128.IsHardwareAccelerated)
             {

@@ -73,10 +73,10 @@ public sealed class InstructionCounter
             .ToList();
     }
 
-    /// <summary>Instructions inside the dot-product kernel functions themselves (Dot4Dp, Dot4AdvSimd, …).</summary>
+    /// <summary>Instructions inside the dot-product kernel functions themselves (the GEMM blocks BlockDp, BlockAdvSimd, …; Dot4 of grouped convs).</summary>
     private static long DotKernelDifference(PluginReport baseline, PluginReport longer)
     {
-        static long Sum(PluginReport report) => report.Self.Where(s => s.Key.Contains("LowBitDotKernels__", StringComparison.Ordinal)).Sum(s => s.Value);
+        static long Sum(PluginReport report) => report.Self.Where(s => s.Key.Contains("LowBitDotKernels__", StringComparison.Ordinal) || s.Key.Contains("LowBitGemm__Block", StringComparison.Ordinal)).Sum(s => s.Value);
         return Sum(longer) - Sum(baseline);
     }
 

@@ -32,7 +32,7 @@ public static class MarkdownReport
     {
         text.AppendLine("#### Per model");
         text.AppendLine();
-        text.AppendLine("| model | MACs | Dp on: instructions | per MAC | in Dot4 | Dp off: instructions | per MAC | in Dot4 | Dot4 path (Dp on / Dp off) |");
+        text.AppendLine("| model | MACs | Dp on: instructions | per MAC | in GEMM kernels | Dp off: instructions | per MAC | in GEMM kernels | GEMM path (Dp on / Dp off) |");
         text.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|---|");
         foreach (var model in costs.Select(c => c.Model).Distinct())
         {
@@ -43,7 +43,7 @@ public static class MarkdownReport
         }
 
         text.AppendLine();
-        text.AppendLine("\"in Dot4\": share of the instructions executed inside the dot-product kernel functions (`Dot4Dp` / `Dot4AdvSimd`); the rest is patch gathering, requantization, pooling, input quantization and loop control.");
+        text.AppendLine("\"in GEMM kernels\": share of the instructions executed inside the GEMM block kernels (`BlockDp` / `BlockAdvSimd`, requantization epilogue included); the rest is padding copies, depthwise and pooling layers, input quantization and loop control.");
         text.AppendLine();
     }
 

@@ -26,14 +26,13 @@ namespace TestApp
             ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference(Layer1Weights));
             ref int thresholds = ref MemoryMarshal.GetReference(Layer1Thresholds);
             ref int signs = ref Unsafe.NullRef<int>();
-            ref int shift = ref MemoryMarshal.GetReference(Layer1SignedShift);
             ref byte target = ref MemoryMarshal.GetReference(output);
             for (int row = 0; row < 26; row++)
             {
                 ref byte window = ref Unsafe.Add(ref source, row * 28);
                 ref byte outputRow = ref Unsafe.Add(ref target, row * 208);
                 // Channels 0–7.
-                LowBitGemm.Block(ref window, pixels: 26, pixelStride: 1, rows: 3, rowStride: 28, quads: 1, weights: ref weights, quadsPerWiden: 3, activationBits: 8, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref outputRow, outputStride: 8, channels: 8, raw: ref Unsafe.NullRef<int>(), shift: ref shift);
+                LowBitGemm.Block(ref window, pixels: 26, pixelStride: 1, rows: 3, rowStride: 28, quads: 1, weights: ref weights, quadsPerWiden: 3, activationBits: 8, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref outputRow, outputStride: 8, channels: 8, raw: ref Unsafe.NullRef<int>());
             }
         }
 
@@ -51,12 +50,6 @@ namespace TestApp
             -293, -1265, -831, -965, -455, 41, -697, -710, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
             -128, -1021, -638, -766, -256, 127, -511, -511, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
             37, -776, -445, -566, -56, 213, -324, -311, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
-        };
-
-        // 128 · Σw per channel: ARM SDOT reads the 8-bit activations as signed bytes a − 128, and this restores the sum.
-        private static ReadOnlySpan<int> Layer1SignedShift => new int[]
-        {
-            -128, -1024, -640, -768, -256, 128, -512, -512, 0, 0, 0, 0, 0, 0, 0, 0,
         };
     }
 }

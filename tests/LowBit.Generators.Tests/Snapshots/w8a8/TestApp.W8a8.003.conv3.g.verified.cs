@@ -25,10 +25,9 @@ namespace TestApp
             ref byte source = ref MemoryMarshal.GetReference(input);
             ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference(Layer3Weights));
             ref int raw = ref MemoryMarshal.GetArrayDataReference(_raw);
-            ref int shift = ref MemoryMarshal.GetReference(Layer3SignedShift);
             ref byte target = ref MemoryMarshal.GetReference(output);
             // Channels 0–7.
-            LowBitGemm.Block(ref source, pixels: 1, pixelStride: 8, rows: 3, rowStride: 24, quads: 6, weights: ref weights, quadsPerWiden: 0, activationBits: 8, mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>(), output: ref Unsafe.NullRef<byte>(), outputStride: 8, channels: 8, raw: ref raw, shift: ref shift);
+            LowBitGemm.Block(ref source, pixels: 1, pixelStride: 8, rows: 3, rowStride: 24, quads: 6, weights: ref weights, quadsPerWiden: 0, activationBits: 8, mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>(), output: ref Unsafe.NullRef<byte>(), outputStride: 8, channels: 8, raw: ref raw);
             LowBitLayerKernels.RequantizeRaw(_raw, 1, 0, 8, default, Layer3Thresholds, 8, ref target, 8);
         }
 
@@ -53,12 +52,6 @@ namespace TestApp
             0x4AD7697F03887BE7, 0x270D2A58D8E1B9F7, 0x03BD8540CFDB1B58, 0x903E9ACAE4E71EA1, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
             0x57806F2A5811DFA3, 0x25A7EEEC0C650CFC, 0x63492F65820789B7, 0x3B5830FE3551F43F, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
             0x9F828D7AFC297BEF, 0x206F73B31F69BF31, 0xDAE17F11B78BE228, 0xB0BC663559B9776B, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
-        };
-
-        // 128 · Σw per channel: ARM SDOT reads the 8-bit activations as signed bytes a − 128, and this restores the sum.
-        private static ReadOnlySpan<int> Layer3SignedShift => new int[]
-        {
-            -74240, -14592, -16512, 105856, -82176, 107648, 3840, 38912, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
         // 255 thresholds per output channel against sign · accumulator (no closed form is exact).

@@ -67,6 +67,8 @@ internal static class ModelEmitter
             w.Line($"private readonly byte[] _buffer{b} = new byte[{model.BufferSizes[b]}]; // {holders}");
         }
 
+        InputQuantizerEmitter.WriteData(w, model);
+
         if (model.PatchLength > 0)
         {
             w.Line($"private readonly byte[] _patch = new byte[{model.PatchLength}];");
@@ -136,7 +138,7 @@ internal static class ModelEmitter
             w.Line();
             var input = model.Input;
             w.Line($"// Input quantizer: level = round-half-even(clamp(x / {Float(levels.Scale)}, {levels.Min - levels.ZeroPoint}, {levels.Max - levels.ZeroPoint})) + {levels.ZeroPoint}, stored as level − ({levels.Min}).");
-            w.Line($"LowBitLayerKernels.QuantizeInput(input, _buffer{input.Buffer}, {input.Channels}, {input.Pixels}, {Float(levels.Scale)}, {Float(levels.Min - levels.ZeroPoint)}, {Float(levels.Max - levels.ZeroPoint)}, {input.StoredZero});");
+            w.Line(InputQuantizerEmitter.Call(model, "input", $"_buffer{input.Buffer}"));
             foreach (var layer in model.Layers)
             {
                 var arguments = layer.Inputs.Select(t => $"_buffer{t.Buffer}").ToList();
@@ -202,7 +204,7 @@ internal static class ModelEmitter
             var input = model.Input;
             using (w.Block("for (int s = 0; s < batch; s++)"))
             {
-                w.Line($"LowBitLayerKernels.QuantizeInput(inputs.Slice(s * InputLength, InputLength), {Slice(input)}, {input.Channels}, {input.Pixels}, {Float(levels.Scale)}, {Float(levels.Min - levels.ZeroPoint)}, {Float(levels.Max - levels.ZeroPoint)}, {input.StoredZero});");
+                w.Line(InputQuantizerEmitter.Call(model, "inputs.Slice(s * InputLength, InputLength)", Slice(input)));
             }
 
             foreach (var layer in model.Layers)

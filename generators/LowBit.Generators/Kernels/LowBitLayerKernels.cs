@@ -16,7 +16,7 @@ namespace LowBit.Generated
     /// (level − min of their format), so every op sees values 0 … 2^bits − 1; the generator folds the
     /// offsets into thresholds and constants. Definitions: docs/integer-contract.md.
     /// </summary>
-    internal static class LowBitLayerKernels
+    internal static partial class LowBitLayerKernels
     {
         /// <summary>
         /// The contract's input quantizer, writing CHW floats as HWC offset levels:

@@ -22,7 +22,8 @@ internal static class DepthwisePlanner
             Columns = dot.KernelWidth,
             Channels = dot.OutChannels,
         };
-        var weights = new sbyte[taps * plan.PaddedChannels];
+        // 16 zeros at the end: the pair kernel reads a lone last block's weights 32 bytes wide.
+        var weights = new sbyte[(taps * plan.PaddedChannels) + 16];
         var ranges = new (long Low, long High)[plan.Channels];
         long largestMagnitude = 0;
         for (int c = 0; c < plan.Channels; c++)

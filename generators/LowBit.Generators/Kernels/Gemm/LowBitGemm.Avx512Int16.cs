@@ -31,7 +31,8 @@ namespace LowBit.Generated
                 // 8 pixels: 8 int16 + 8 int32 accumulators; a k-group costs 1 weight load and 8 broadcasts for 8 multiply-adds.
                 ref byte a0 = ref Unsafe.Add(ref input, p * pixelStride);
                 Vector512<int> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default, c6 = default, c7 = default;
-                int s1 = pixelStride, s2 = 2 * pixelStride, s3 = 3 * pixelStride, s4 = 4 * pixelStride, s5 = 5 * pixelStride, s6 = 6 * pixelStride, s7 = 7 * pixelStride;
+                // Strides as native ints and a walking pointer: the broadcasts address [k + s] with no sign extension.
+                nint s1 = pixelStride, s2 = 2 * s1, s3 = 3 * s1, s4 = 4 * s1, s5 = 5 * s1, s6 = 6 * s1, s7 = 7 * s1;
                 ref sbyte w = ref weights;
                 for (int r = 0; r < rows;)
                 {
@@ -43,12 +44,12 @@ namespace LowBit.Generated
                         Vector512<short> h0 = default, h1 = default, h2 = default, h3 = default, h4 = default, h5 = default, h6 = default, h7 = default;
                         do
                         {
-                            ref byte row = ref Unsafe.Add(ref a0, r * rowStride);
-                            for (; q < end; q++)
+                            ref byte k = ref Unsafe.Add(ref a0, (r * rowStride) + (4 * q));
+                            ref sbyte wEnd = ref Unsafe.Add(ref w, 64 * (end - q));
+                            while (Unsafe.IsAddressLessThan(ref w, ref wEnd))
                             {
                                 var wv = Vector512.LoadUnsafe(ref w);
                                 w = ref Unsafe.Add(ref w, 64);
-                                ref byte k = ref Unsafe.Add(ref row, 4 * q);
                                 h0 = Avx512BW.Add(h0, Avx512BW.MultiplyAddAdjacent(Broadcast512(ref k), wv));
                                 h1 = Avx512BW.Add(h1, Avx512BW.MultiplyAddAdjacent(Broadcast512(ref Unsafe.Add(ref k, s1)), wv));
                                 h2 = Avx512BW.Add(h2, Avx512BW.MultiplyAddAdjacent(Broadcast512(ref Unsafe.Add(ref k, s2)), wv));
@@ -57,8 +58,10 @@ namespace LowBit.Generated
                                 h5 = Avx512BW.Add(h5, Avx512BW.MultiplyAddAdjacent(Broadcast512(ref Unsafe.Add(ref k, s5)), wv));
                                 h6 = Avx512BW.Add(h6, Avx512BW.MultiplyAddAdjacent(Broadcast512(ref Unsafe.Add(ref k, s6)), wv));
                                 h7 = Avx512BW.Add(h7, Avx512BW.MultiplyAddAdjacent(Broadcast512(ref Unsafe.Add(ref k, s7)), wv));
+                                k = ref Unsafe.Add(ref k, 4);
                             }
 
+                            q = end;
                             if (q == quads)
                             {
                                 q = 0;

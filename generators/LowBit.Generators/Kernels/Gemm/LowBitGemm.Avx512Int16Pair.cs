@@ -61,12 +61,11 @@ namespace LowBit.Generated
             for (; pixels - p >= 2; p += 4)
             {
                 ref byte a0 = ref Unsafe.Add(ref input, p * pixelStride);
-                ref byte a1 = ref Unsafe.Add(ref a0, pixelStride);
-                ref byte a2 = ref Unsafe.Add(ref a1, pixelStride);
-                ref byte a3 = ref Unsafe.Add(ref a2, pixelStride);
+                nint s1 = pixelStride, s2 = 2 * s1, s3 = 3 * s1;
                 Vector512<int> c0 = default, c1 = default, c2 = default, c3 = default;
                 Vector512<int> d0 = default, d1 = default, d2 = default, d3 = default;
                 ref sbyte w = ref weights;
+                nint second = blockWeightBytes;
                 for (int r = 0; r < rows;)
                 {
                     int rowEnd = rowsPerWiden > 0 ? System.Math.Min(rows, r + rowsPerWiden) : r + 1;
@@ -78,27 +77,30 @@ namespace LowBit.Generated
                         Vector512<short> h0 = default, h1 = default, h2 = default, h3 = default;
                         do
                         {
-                            int rowOffset = r * rowStride;
-                            for (; q < end; q++)
+                            // A walking pointer and native-int strides: every broadcast is one [k + s] load.
+                            ref byte k = ref Unsafe.Add(ref a0, (r * rowStride) + (4 * q));
+                            ref sbyte wEnd = ref Unsafe.Add(ref w, 64 * (end - q));
+                            while (Unsafe.IsAddressLessThan(ref w, ref wEnd))
                             {
                                 var wv = Vector512.LoadUnsafe(ref w);
-                                var wu = Vector512.LoadUnsafe(ref Unsafe.Add(ref w, blockWeightBytes));
+                                var wu = Vector512.LoadUnsafe(ref Unsafe.Add(ref w, second));
                                 w = ref Unsafe.Add(ref w, 64);
-                                int o = rowOffset + (4 * q);
-                                var b = Vector512.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref a0, o))).AsByte();
+                                var b = Broadcast512(ref k);
                                 g0 = Avx512BW.Add(g0, Avx512BW.MultiplyAddAdjacent(b, wv));
                                 h0 = Avx512BW.Add(h0, Avx512BW.MultiplyAddAdjacent(b, wu));
-                                b = Vector512.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref a1, o))).AsByte();
+                                b = Broadcast512(ref Unsafe.Add(ref k, s1));
                                 g1 = Avx512BW.Add(g1, Avx512BW.MultiplyAddAdjacent(b, wv));
                                 h1 = Avx512BW.Add(h1, Avx512BW.MultiplyAddAdjacent(b, wu));
-                                b = Vector512.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref a2, o))).AsByte();
+                                b = Broadcast512(ref Unsafe.Add(ref k, s2));
                                 g2 = Avx512BW.Add(g2, Avx512BW.MultiplyAddAdjacent(b, wv));
                                 h2 = Avx512BW.Add(h2, Avx512BW.MultiplyAddAdjacent(b, wu));
-                                b = Vector512.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref a3, o))).AsByte();
+                                b = Broadcast512(ref Unsafe.Add(ref k, s3));
                                 g3 = Avx512BW.Add(g3, Avx512BW.MultiplyAddAdjacent(b, wv));
                                 h3 = Avx512BW.Add(h3, Avx512BW.MultiplyAddAdjacent(b, wu));
+                                k = ref Unsafe.Add(ref k, 4);
                             }
 
+                            q = end;
                             if (q == quads)
                             {
                                 q = 0;

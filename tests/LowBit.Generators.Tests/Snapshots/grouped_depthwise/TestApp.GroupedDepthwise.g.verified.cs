@@ -40,6 +40,10 @@ namespace TestApp
 
         private readonly byte[] _buffer0 = new byte[500]; // input, conv2, gap4
         private readonly byte[] _buffer1 = new byte[376]; // conv1, avgpool3, flatten5
+
+        // Input level k is reached from the k-th float up: the smallest x whose x / 0.33333334f rounds (half-even) to k or above.
+        private static ReadOnlySpan<float> InputThresholds => new float[] { 0.16666669f, 0.5f, 0.83333343f };
+
         private readonly byte[] _patch = new byte[32];
         private readonly byte[] _padded = new byte[568];
         private readonly int[] _raw = new int[16];
@@ -70,7 +74,7 @@ namespace TestApp
             }
 
             // Input quantizer: level = round-half-even(clamp(x / 0.33333334f, 0, 3)) + 0, stored as level − (0).
-            LowBitLayerKernels.QuantizeInput(input, _buffer0, 4, 81, 0.33333334f, 0f, 3f, 0);
+            LowBitLayerKernels.QuantizeInputByThresholds(input, _buffer0, 4, 81, InputThresholds, lowest: 0);
             Layer1(_buffer0, _buffer1); // conv1: conv2d → [8, 5, 5]
             Layer2(_buffer1, _buffer0); // conv2: conv2d → [8, 3, 3]
             Layer3(_buffer0, _buffer1); // avgpool3: avgPool2d → [8, 3, 3]
@@ -118,7 +122,7 @@ namespace TestApp
 
             for (int s = 0; s < batch; s++)
             {
-                LowBitLayerKernels.QuantizeInput(inputs.Slice(s * InputLength, InputLength), _batch0.AsSpan(s * 500, 500), 4, 81, 0.33333334f, 0f, 3f, 0);
+                LowBitLayerKernels.QuantizeInputByThresholds(inputs.Slice(s * InputLength, InputLength), _batch0.AsSpan(s * 500, 500), 4, 81, InputThresholds, lowest: 0);
             }
             for (int s = 0; s < batch; s++)
             {

@@ -41,6 +41,10 @@ namespace TestApp
         private readonly byte[] _buffer0 = new byte[408]; // input, conv2, flatten5
         private readonly byte[] _buffer1 = new byte[408]; // conv1, gap4
         private readonly byte[] _buffer2 = new byte[408]; // add3
+
+        // Input level k is reached from the k-th float up: the smallest x whose x / 0.06666667f rounds (half-even) to k or above.
+        private static ReadOnlySpan<float> InputThresholds => new float[] { -0.5f, -0.43333337f, -0.36666664f, -0.3f, -0.23333333f, -0.16666667f, -0.099999994f, -0.033333335f, 0.03333334f, 0.1f, 0.16666669f, 0.23333335f, 0.30000004f, 0.36666667f, 0.4333334f };
+
         private readonly byte[] _padded = new byte[632];
         private readonly int[] _raw = new int[16];
         private readonly int[] _sums = new int[8];
@@ -71,7 +75,7 @@ namespace TestApp
             }
 
             // Input quantizer: level = round-half-even(clamp(x / 0.06666667f, -8, 7)) + 0, stored as level − (-8).
-            LowBitLayerKernels.QuantizeInput(input, _buffer0, 4, 36, 0.06666667f, -8f, 7f, 8);
+            LowBitLayerKernels.QuantizeInputByThresholds(input, _buffer0, 4, 36, InputThresholds, lowest: 0);
             Layer1(_buffer0, _buffer1); // conv1: conv2d → [8, 6, 6]
             Layer2(_buffer1, _buffer0); // conv2: conv2d → [8, 6, 6]
             Layer3(_buffer1, _buffer0, _buffer2); // add3: add → [8, 6, 6]
@@ -120,7 +124,7 @@ namespace TestApp
 
             for (int s = 0; s < batch; s++)
             {
-                LowBitLayerKernels.QuantizeInput(inputs.Slice(s * InputLength, InputLength), _batch0.AsSpan(s * 408, 408), 4, 36, 0.06666667f, -8f, 7f, 8);
+                LowBitLayerKernels.QuantizeInputByThresholds(inputs.Slice(s * InputLength, InputLength), _batch0.AsSpan(s * 408, 408), 4, 36, InputThresholds, lowest: 0);
             }
             for (int s = 0; s < batch; s++)
             {

@@ -36,6 +36,10 @@ namespace TestApp
 
         private readonly byte[] _buffer0 = new byte[68]; // input
         private readonly byte[] _buffer1 = new byte[67]; // hidden
+
+        // Input level k is reached from the k-th float up: the smallest x whose x / 0.25f rounds (half-even) to k or above.
+        private static ReadOnlySpan<float> InputThresholds => new float[] { -1.8749999f, -1.625f, -1.3749999f, -1.125f, -0.87499994f, -0.625f, -0.37499997f, -0.125f, 0.12500001f, 0.375f, 0.62500006f, 0.875f, 1.1250001f, 1.375f, 1.6250001f };
+
         private readonly int[] _raw = new int[16];
         private readonly float[] _scores = new float[OutputLength];
         private int _batchCapacity = 1;
@@ -63,7 +67,7 @@ namespace TestApp
             }
 
             // Input quantizer: level = round-half-even(clamp(x / 0.25f, -8, 7)) + 8, stored as level − (0).
-            LowBitLayerKernels.QuantizeInput(input, _buffer0, 4, 1, 0.25f, -8f, 7f, 8);
+            LowBitLayerKernels.QuantizeInputByThresholds(input, _buffer0, 4, 1, InputThresholds, lowest: 0);
             Layer1(_buffer0, _buffer1); // hidden: linear → [3]
             Layer2(_buffer1, output); // logits: linear → [2]
         }
@@ -107,7 +111,7 @@ namespace TestApp
 
             for (int s = 0; s < batch; s++)
             {
-                LowBitLayerKernels.QuantizeInput(inputs.Slice(s * InputLength, InputLength), _batch0.AsSpan(s * 68, 68), 4, 1, 0.25f, -8f, 7f, 8);
+                LowBitLayerKernels.QuantizeInputByThresholds(inputs.Slice(s * InputLength, InputLength), _batch0.AsSpan(s * 68, 68), 4, 1, InputThresholds, lowest: 0);
             }
             for (int s = 0; s < batch; s++)
             {

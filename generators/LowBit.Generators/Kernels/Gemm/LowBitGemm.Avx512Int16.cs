@@ -22,6 +22,7 @@ namespace LowBit.Generated
             ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
         {
             var ones = Vector512.Create((short)1);
+            var fast = Compare3.Load(e, ref thresholds, ref signs);
             int rowsPerWiden = quadsPerWiden / quads;
             int p = 0;
             // Tiles of 8 while at least 5 pixels remain, then of 4 while at least 2 do: a partial tile computes its
@@ -81,24 +82,24 @@ namespace LowBit.Generated
                     }
                 }
 
-                Finish512(c0, p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                Finish512(c1, p + 1, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                Finish512(c2, p + 2, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                Finish512(c3, p + 3, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                Finish512(c4, p + 4, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                Finish512(c0, p, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                Finish512(c1, p + 1, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                Finish512(c2, p + 2, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                Finish512(c3, p + 3, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                Finish512(c4, p + 4, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                 if (p + 5 < pixels)
                 {
-                    Finish512(c5, p + 5, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    Finish512(c5, p + 5, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                 }
 
                 if (p + 6 < pixels)
                 {
-                    Finish512(c6, p + 6, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    Finish512(c6, p + 6, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                 }
 
                 if (p + 7 < pixels)
                 {
-                    Finish512(c7, p + 7, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    Finish512(c7, p + 7, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                 }
 
             }
@@ -149,16 +150,16 @@ namespace LowBit.Generated
                     }
                 }
 
-                Finish512(c0, p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                Finish512(c1, p + 1, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                Finish512(c0, p, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                Finish512(c1, p + 1, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                 if (p + 2 < pixels)
                 {
-                    Finish512(c2, p + 2, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    Finish512(c2, p + 2, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                 }
 
                 if (p + 3 < pixels)
                 {
-                    Finish512(c3, p + 3, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    Finish512(c3, p + 3, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                 }
             }
 
@@ -197,7 +198,7 @@ namespace LowBit.Generated
                     }
                 }
 
-                Finish512(c0, p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                Finish512(c0, p, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
             }
         }
 

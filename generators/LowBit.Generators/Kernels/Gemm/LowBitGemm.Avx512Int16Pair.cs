@@ -56,6 +56,8 @@ namespace LowBit.Generated
             ref double offsets2 = ref SecondBlock(ref offsets, 16);
             ref int signs2 = ref SecondBlock(ref signs, 16);
             ref byte output2 = ref Unsafe.Add(ref output, 16);
+            var fast = Compare3.Load(e, ref thresholds, ref signs);
+            var fast2 = Compare3.Load(e, ref thresholds2, ref signs2);
             int p = 0;
             // A partial last tile (2 or 3 pixels) computes the missing ones from the buffers' slack and stores only the real ones.
             for (; pixels - p >= 2; p += 4)
@@ -120,20 +122,20 @@ namespace LowBit.Generated
                     }
                 }
 
-                Finish512(c0, p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
-                Finish512(c1, p + 1, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
-                Finish512(d0, p, e, ref thresholds2, ref scales2, ref offsets2, ref signs2, ref output2, ref Unsafe.NullRef<int>());
-                Finish512(d1, p + 1, e, ref thresholds2, ref scales2, ref offsets2, ref signs2, ref output2, ref Unsafe.NullRef<int>());
+                Finish512(c0, p, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
+                Finish512(c1, p + 1, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
+                Finish512(d0, p, e, fast2, ref thresholds2, ref scales2, ref offsets2, ref signs2, ref output2, ref Unsafe.NullRef<int>());
+                Finish512(d1, p + 1, e, fast2, ref thresholds2, ref scales2, ref offsets2, ref signs2, ref output2, ref Unsafe.NullRef<int>());
                 if (p + 2 < pixels)
                 {
-                    Finish512(c2, p + 2, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
-                    Finish512(d2, p + 2, e, ref thresholds2, ref scales2, ref offsets2, ref signs2, ref output2, ref Unsafe.NullRef<int>());
+                    Finish512(c2, p + 2, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
+                    Finish512(d2, p + 2, e, fast2, ref thresholds2, ref scales2, ref offsets2, ref signs2, ref output2, ref Unsafe.NullRef<int>());
                 }
 
                 if (p + 3 < pixels)
                 {
-                    Finish512(c3, p + 3, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
-                    Finish512(d3, p + 3, e, ref thresholds2, ref scales2, ref offsets2, ref signs2, ref output2, ref Unsafe.NullRef<int>());
+                    Finish512(c3, p + 3, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
+                    Finish512(d3, p + 3, e, fast2, ref thresholds2, ref scales2, ref offsets2, ref signs2, ref output2, ref Unsafe.NullRef<int>());
                 }
             }
 

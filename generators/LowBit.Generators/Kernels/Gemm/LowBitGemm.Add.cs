@@ -26,11 +26,12 @@ namespace LowBit.Generated
             {
                 var m0 = Vector512.Create(firstMultiplier);
                 var m1 = Vector512.Create(secondMultiplier);
+                var fast = Compare3.Load(e, ref thresholds, ref signs);
                 for (int p = 0; p < pixels; p++)
                 {
                     var a = Avx512F.ConvertToVector512Int32(Vector128.LoadUnsafe(ref first, (nuint)(p * pixelStride)));
                     var b = Avx512F.ConvertToVector512Int32(Vector128.LoadUnsafe(ref second, (nuint)(p * pixelStride)));
-                    Finish512(Avx512F.Add(Avx512F.MultiplyLow(a, m0), Avx512F.MultiplyLow(b, m1)), p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
+                    Finish512(Avx512F.Add(Avx512F.MultiplyLow(a, m0), Avx512F.MultiplyLow(b, m1)), p, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
                 }
             }
             else if (Avx2.IsSupported)

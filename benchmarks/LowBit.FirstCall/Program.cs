@@ -11,8 +11,35 @@ namespace LowBit.FirstCall;
 /// </summary>
 public static class Program
 {
-    public static int Main()
+    /// <param name="arguments">Optionally one model name: only that model, called once, so a profiler sees nothing but its first call.</param>
+    public static int Main(string[] arguments)
     {
+        if (arguments.Length == 1)
+        {
+            var only = System.Linq.Enumerable.First(LowBitModels.CreateAll(), m => m.Name == arguments[0]);
+            var sample = new float[only.InputLength];
+            var result = new float[only.OutputLength];
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            only.Predict(sample, result);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{only.Name}: first call {watch.Elapsed.TotalMicroseconds:N1} µs"));
+            if (Environment.GetEnvironmentVariable("EXP") == "1")
+            {
+                var direct = new LowBit.FirstCall.Models.Mobilenetv2W2a2();
+                var random = new Random(1234);
+                var noise = new float[sample.Length];
+                for (int i = 0; i < noise.Length; i++)
+                {
+                    noise[i] = (float)random.NextDouble();
+                }
+
+                Console.WriteLine(LatencyProbe.Measure(direct, noise));
+                Console.WriteLine(LatencyProbe.Measure(direct, sample));
+                Console.WriteLine(LatencyProbe.Measure(only, sample));
+            }
+
+            return 0;
+        }
+
         Console.WriteLine($"{(System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? "JIT" : "NativeAOT")}, {Environment.ProcessorCount} cores");
         Console.WriteLine("| model | 1st call µs | 10th call µs | steady µs | 1st ÷ steady | 10th ÷ steady |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");

@@ -18,6 +18,9 @@ internal sealed class CodeWriter
         _text = new StringBuilder(capacity);
     }
 
+    /// <summary>The constant-data properties written so far (see <see cref="DataEmitter"/>).</summary>
+    public System.Collections.Generic.List<string> DataNames { get; } = new();
+
     public CodeWriter Line(string line = "")
     {
         if (line.Length > 0)

@@ -75,6 +75,7 @@ internal static class DataEmitter
 
     private static void WriteArray(CodeWriter writer, string elementType, string name, List<string> items, int perLine, string comment, bool optimized)
     {
+        writer.DataNames.Add(name);
         writer.Line($"// {comment}");
         if (optimized)
         {

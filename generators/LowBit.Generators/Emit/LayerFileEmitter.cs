@@ -55,11 +55,37 @@ internal static class LayerFileEmitter
                         }
                     }
                 }
+
+                WriteFaultIn(w, layer);
             }
         }
 
         return w.ToString();
     }
+
+    /// <summary>The method the model's constructor calls to map this layer's constant data (see <see cref="FaultInMethod"/>).</summary>
+    private static void WriteFaultIn(CodeWriter w, LayerPlan layer)
+    {
+        if (!HasConstantData(layer))
+        {
+            return;
+        }
+
+        w.Line();
+        w.Line($"/// <summary>Reads one value per page of layer {layer.Index}'s constant data, so loading the model maps those pages rather than its first Predict.</summary>");
+        using (w.Block($"private static void {FaultInMethod(layer)}()"))
+        {
+            foreach (var name in w.DataNames.ToList())
+            {
+                w.Line($"LowBitLayerKernels.FaultIn({name});");
+            }
+        }
+    }
+
+    public static string FaultInMethod(LayerPlan layer) => $"FaultIn{layer.MethodName}Data";
+
+    /// <summary>Whether the layer's file holds constant data (weights, thresholds, scales), and so a fault-in method.</summary>
+    public static bool HasConstantData(LayerPlan layer) => layer.Gemm is not null || layer.Dot is not null || layer.Add is not null;
 
     private static void WriteHeader(CodeWriter w, ModelPlan model, LayerPlan layer)
     {

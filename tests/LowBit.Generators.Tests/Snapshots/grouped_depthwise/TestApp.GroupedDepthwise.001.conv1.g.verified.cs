@@ -73,5 +73,12 @@ namespace TestApp
             -2, 1, 4,
             -9, -6, -2,
         };
+
+        /// <summary>Reads one value per page of layer 1's constant data, so loading the model maps those pages rather than its first Predict.</summary>
+        private static void FaultInLayer1Data()
+        {
+            LowBitLayerKernels.FaultIn(Layer1Weights);
+            LowBitLayerKernels.FaultIn(Layer1Thresholds);
+        }
     }
 }

@@ -63,5 +63,12 @@ namespace TestApp
             -4, 3, 0, -3, 5, -2, -2, -7, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
             -2, 4, 1, -1, 6, 0, 0, -5, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
         };
+
+        /// <summary>Reads one value per page of layer 2's constant data, so loading the model maps those pages rather than its first Predict.</summary>
+        private static void FaultInLayer2Data()
+        {
+            LowBitLayerKernels.FaultIn(Layer2Weights);
+            LowBitLayerKernels.FaultIn(Layer2Thresholds);
+        }
     }
 }

@@ -48,5 +48,13 @@ namespace TestApp
         {
             -0.87065536f, -0.70422226f, -0.548187f, 0.78219134f,
         };
+
+        /// <summary>Reads one value per page of layer 6's constant data, so loading the model maps those pages rather than its first Predict.</summary>
+        private static void FaultInLayer6Data()
+        {
+            LowBitLayerKernels.FaultIn(Layer6Weights);
+            LowBitLayerKernels.FaultIn(Layer6Scale);
+            LowBitLayerKernels.FaultIn(Layer6Bias);
+        }
     }
 }

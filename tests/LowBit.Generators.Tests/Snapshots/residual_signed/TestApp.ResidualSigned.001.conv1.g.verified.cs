@@ -44,5 +44,12 @@ namespace TestApp
             -8, -23, -76, -53, 22, 14, -68, -8, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
             9, -9, -58, -35, 31, 28, -50, 0, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
         };
+
+        /// <summary>Reads one value per page of layer 1's constant data, so loading the model maps those pages rather than its first Predict.</summary>
+        private static void FaultInLayer1Data()
+        {
+            LowBitLayerKernels.FaultIn(Layer1Weights);
+            LowBitLayerKernels.FaultIn(Layer1Thresholds);
+        }
     }
 }

@@ -74,5 +74,13 @@ namespace TestApp
         {
             0, 0, -1, -1, 0, -1, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0,
         };
+
+        /// <summary>Reads one value per page of layer 2's constant data, so loading the model maps those pages rather than its first Predict.</summary>
+        private static void FaultInLayer2Data()
+        {
+            LowBitLayerKernels.FaultIn(Layer2Weights);
+            LowBitLayerKernels.FaultIn(Layer2Thresholds);
+            LowBitLayerKernels.FaultIn(Layer2SignMasks);
+        }
     }
 }

@@ -54,5 +54,12 @@ namespace TestApp
         {
             0, -1, -1, 0, 0, 0, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0,
         };
+
+        /// <summary>Reads one value per page of layer 3's constant data, so loading the model maps those pages rather than its first Predict.</summary>
+        private static void FaultInLayer3Data()
+        {
+            LowBitLayerKernels.FaultIn(Layer3Thresholds);
+            LowBitLayerKernels.FaultIn(Layer3SignMasks);
+        }
     }
 }

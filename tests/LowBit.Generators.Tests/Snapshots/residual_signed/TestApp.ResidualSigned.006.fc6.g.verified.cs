@@ -54,5 +54,14 @@ namespace TestApp
         {
             -32, 104, 56,
         };
+
+        /// <summary>Reads one value per page of layer 6's constant data, so loading the model maps those pages rather than its first Predict.</summary>
+        private static void FaultInLayer6Data()
+        {
+            LowBitLayerKernels.FaultIn(Layer6Weights);
+            LowBitLayerKernels.FaultIn(Layer6Scale);
+            LowBitLayerKernels.FaultIn(Layer6Bias);
+            LowBitLayerKernels.FaultIn(Layer6Correction);
+        }
     }
 }

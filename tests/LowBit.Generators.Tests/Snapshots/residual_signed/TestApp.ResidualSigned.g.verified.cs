@@ -54,6 +54,21 @@ namespace TestApp
         private byte[] _batch1 = Array.Empty<byte>();
         private byte[] _batch2 = Array.Empty<byte>();
 
+        /// <summary>Creates the model and maps its memory (work buffers written once, constant data read once), so the first Predict does not pay the page faults.</summary>
+        public ResidualSigned()
+        {
+            Array.Clear(_buffer0);
+            Array.Clear(_buffer1);
+            Array.Clear(_buffer2);
+            Array.Clear(_padded);
+            Array.Clear(_raw);
+            Array.Clear(_sums);
+            FaultInLayer1Data();
+            FaultInLayer2Data();
+            FaultInLayer3Data();
+            FaultInLayer6Data();
+        }
+
         string ILowBitModel.Name => ModelName;
 
         int ILowBitModel.InputLength => InputLength;

@@ -51,5 +51,12 @@ namespace TestApp
             -128, -1021, -638, -766, -256, 127, -511, -511, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
             37, -776, -445, -566, -56, 213, -324, -311, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
         };
+
+        /// <summary>Reads one value per page of layer 1's constant data, so loading the model maps those pages rather than its first Predict.</summary>
+        private static void FaultInLayer1Data()
+        {
+            LowBitLayerKernels.FaultIn(Layer1Weights);
+            LowBitLayerKernels.FaultIn(Layer1Thresholds);
+        }
     }
 }

@@ -532,5 +532,13 @@ namespace TestApp
             -0.2252202f, 0.2942948f, -0.31334835f, 0.06980342f, -0.95239186f, -0.30951685f, -0.8184283f, 0.5443246f,
             -0.86055446f, 0.36002117f,
         };
+
+        /// <summary>Reads one value per page of layer 5's constant data, so loading the model maps those pages rather than its first Predict.</summary>
+        private static void FaultInLayer5Data()
+        {
+            LowBitLayerKernels.FaultIn(Layer5Weights);
+            LowBitLayerKernels.FaultIn(Layer5Scale);
+            LowBitLayerKernels.FaultIn(Layer5Bias);
+        }
     }
 }

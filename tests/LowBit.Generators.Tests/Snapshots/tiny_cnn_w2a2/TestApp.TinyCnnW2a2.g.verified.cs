@@ -45,6 +45,17 @@ namespace TestApp
         private byte[] _batch0 = Array.Empty<byte>();
         private byte[] _batch1 = Array.Empty<byte>();
 
+        /// <summary>Creates the model and maps its memory (work buffers written once, constant data read once), so the first Predict does not pay the page faults.</summary>
+        public TinyCnnW2a2()
+        {
+            Array.Clear(_buffer0);
+            Array.Clear(_buffer1);
+            Array.Clear(_raw);
+            FaultInLayer1Data();
+            FaultInLayer3Data();
+            FaultInLayer5Data();
+        }
+
         string ILowBitModel.Name => ModelName;
 
         int ILowBitModel.InputLength => InputLength;

@@ -120,5 +120,12 @@ namespace TestApp
             -29175, -28738, -28297, -27851, -27400, -26943, -26482, -26014, -25541, -25062, -24576, -24083, -23584, -23077, -22563, -22041, -21510, -20970, -20421, -19863, -19294, -18714, -18123, -17520, -16904, -16274, -15630, -14970, -14294, -13601, -12888, -12156,
             -11401, -10623, -9820, -8989, -8127, -7232, -6300, -5327, -4309, -3241, -2114, -923, 345, 1700, 3158, 4741, 6475, 8398, 10567, 13064, 16029, 19716, 24682, 32641,
         };
+
+        /// <summary>Reads one value per page of layer 1's constant data, so loading the model maps those pages rather than its first Predict.</summary>
+        private static void FaultInLayer1Data()
+        {
+            LowBitLayerKernels.FaultIn(Layer1Weights);
+            LowBitLayerKernels.FaultIn(Layer1Thresholds);
+        }
     }
 }

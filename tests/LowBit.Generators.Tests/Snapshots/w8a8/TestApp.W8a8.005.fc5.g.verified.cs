@@ -48,5 +48,13 @@ namespace TestApp
         {
             -0.26206353f, 0.21506153f, -0.12958117f, 0.22212002f, -0.61848515f,
         };
+
+        /// <summary>Reads one value per page of layer 5's constant data, so loading the model maps those pages rather than its first Predict.</summary>
+        private static void FaultInLayer5Data()
+        {
+            LowBitLayerKernels.FaultIn(Layer5Weights);
+            LowBitLayerKernels.FaultIn(Layer5Scale);
+            LowBitLayerKernels.FaultIn(Layer5Bias);
+        }
     }
 }

@@ -50,5 +50,13 @@ namespace TestApp
         {
             0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         };
+
+        /// <summary>Reads one value per page of layer 1's constant data, so loading the model maps those pages rather than its first Predict.</summary>
+        private static void FaultInLayer1Data()
+        {
+            LowBitLayerKernels.FaultIn(Layer1Weights);
+            LowBitLayerKernels.FaultIn(Layer1Thresholds);
+            LowBitLayerKernels.FaultIn(Layer1SignMasks);
+        }
     }
 }

@@ -47,5 +47,13 @@ namespace TestApp
         {
             -1f, 0.125f,
         };
+
+        /// <summary>Reads one value per page of layer 2's constant data, so loading the model maps those pages rather than its first Predict.</summary>
+        private static void FaultInLayer2Data()
+        {
+            LowBitLayerKernels.FaultIn(Layer2Weights);
+            LowBitLayerKernels.FaultIn(Layer2Scale);
+            LowBitLayerKernels.FaultIn(Layer2Bias);
+        }
     }
 }

@@ -63,11 +63,13 @@ internal static class SimpleLayerEmitter
                 w.Line("ref byte a = ref MemoryMarshal.GetReference(first);");
                 w.Line("ref byte b = ref MemoryMarshal.GetReference(second);");
                 w.Line("ref byte target = ref MemoryMarshal.GetReference(output);");
-                for (int block = 0; block < vector.Blocks; block++)
+                // Blocks in pairs: the AVX-512 kernel holds 32 channels' int16 sums in one register when they provably fit.
+                string int16Sums = plan.AccumulatorBound <= short.MaxValue ? "true" : "false";
+                for (int block = 0; block < vector.Blocks; block += 2)
                 {
                     int start = block * VectorRequantization.BlockChannels;
-                    int channels = System.Math.Min(VectorRequantization.BlockChannels, output.Channels - start);
-                    w.Line($"LowBitGemm.AddBlock(ref {VectorRequantizationEmitter.At("a", start)}, ref {VectorRequantizationEmitter.At("b", start)}, pixels: {output.Pixels}, pixelStride: {output.Channels}, firstMultiplier: {add.FirstMultiplier}, secondMultiplier: {add.SecondMultiplier}, {VectorRequantizationEmitter.Arguments(vector, block)}, output: ref {VectorRequantizationEmitter.At("target", start)}, channels: {channels});");
+                    int channels = System.Math.Min(2 * VectorRequantization.BlockChannels, output.Channels - start);
+                    w.Line($"LowBitGemm.AddBlockPair(ref {VectorRequantizationEmitter.At("a", start)}, ref {VectorRequantizationEmitter.At("b", start)}, pixels: {output.Pixels}, pixelStride: {output.Channels}, firstMultiplier: {add.FirstMultiplier}, secondMultiplier: {add.SecondMultiplier}, int16Sums: {int16Sums}, {VectorRequantizationEmitter.Arguments(vector, block)}, output: ref {VectorRequantizationEmitter.At("target", start)}, channels: {channels});");
                 }
 
                 return;

@@ -12,6 +12,48 @@ namespace LowBit.Generated
     internal static partial class LowBitGemm
     {
         /// <summary>
+        /// Up to two adjacent blocks (<paramref name="channels"/> ≤ 32) of a residual add: <see cref="AddBlock"/> for each,
+        /// where AVX-512BW holds 32 channels' sums in int16 lanes (<paramref name="int16Sums"/>: the generator proved
+        /// |m₀·a + m₁·b| ≤ 32767). The second block's data follows the first's as in <see cref="DepthwiseBlockPair"/>.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void AddBlockPair(
+            ref byte first, ref byte second, int pixels, int pixelStride, int firstMultiplier, int secondMultiplier, bool int16Sums,
+            int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs,
+            ref byte output, int channels)
+        {
+            if (Avx512BW.IsSupported && int16Sums && (mode == Affine || thresholdCount <= MaxInt16Thresholds))
+            {
+                // The pair's 32 channels as int16 lanes: two widening loads, two vpmullw, one vpaddw, int16 compares.
+                var e = new Epilogue(mode, thresholdCount, channels, pixelStride);
+                var t = Int16Thresholds.Load(e, ref thresholds, ref signs);
+                var m0 = Vector512.Create((short)firstMultiplier);
+                var m1 = Vector512.Create((short)secondMultiplier);
+                nint stride = pixelStride;
+                ref byte a = ref first;
+                ref byte b = ref second;
+                for (int p = 0; p < pixels; p++)
+                {
+                    var sum = Avx512BW.Add(Avx512BW.MultiplyLow(Widen32(ref a, 0), m0), Avx512BW.MultiplyLow(Widen32(ref b, 0), m1));
+                    FinishPair512(sum, p, e, t, ref scales, ref offsets, ref output);
+                    a = ref Unsafe.Add(ref a, stride);
+                    b = ref Unsafe.Add(ref b, stride);
+                }
+
+                return;
+            }
+
+            AddBlock(ref first, ref second, pixels, pixelStride, firstMultiplier, secondMultiplier,
+                mode, ref thresholds, thresholdCount, ref scales, ref offsets, ref signs, ref output, System.Math.Min(16, channels));
+            if (channels > 16)
+            {
+                AddBlock(ref Unsafe.Add(ref first, 16), ref Unsafe.Add(ref second, 16), pixels, pixelStride, firstMultiplier, secondMultiplier,
+                    mode, ref SecondBlock(ref thresholds, 16 * thresholdCount), thresholdCount, ref SecondBlock(ref scales, 16), ref SecondBlock(ref offsets, 16), ref SecondBlock(ref signs, 16),
+                    ref Unsafe.Add(ref output, 16), channels - 16);
+            }
+        }
+
+        /// <summary>
         /// One block of 16 channels of a residual add over <paramref name="pixels"/> pixels: acc = m₀·a + m₁·b on
         /// the stored levels, requantized like a GEMM block. Reads whole 16-byte steps (buffers have slack).
         /// </summary>

@@ -26,7 +26,7 @@ namespace TestApp
             ref byte a = ref MemoryMarshal.GetReference(first);
             ref byte b = ref MemoryMarshal.GetReference(second);
             ref byte target = ref MemoryMarshal.GetReference(output);
-            LowBitGemm.AddBlock(ref a, ref b, pixels: 36, pixelStride: 8, firstMultiplier: 2, secondMultiplier: -1, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 15, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref target, channels: 8);
+            LowBitGemm.AddBlockPair(ref a, ref b, pixels: 36, pixelStride: 8, firstMultiplier: 2, secondMultiplier: -1, int16Sums: true, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 15, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref target, channels: 8);
         }
 
         // [block][threshold 15][channel 16]: T − 1 against sign · accumulator (level = number of thresholds exceeded); int.MinValue / MaxValue = always / never reached in the accumulator's range.

@@ -110,6 +110,33 @@ namespace LowBit.Generated
             target.Slice(0, top * rowBytes).Fill(pad);
             target.Slice((top + height) * rowBytes, (paddedHeight - top - height) * rowBytes).Fill(pad);
             int right = (paddedWidth - left - width) * channels;
+            int data = width * channels;
+            if (Vector512.IsHardwareAccelerated && left * channels <= 64 && right <= 64
+                && padded.Length >= ((top + height) * rowBytes) + 128 && input.Length >= (height * data) + 64)
+            {
+                // Borders of up to 64 bytes: per row one pad store, the data in 64-byte steps and one pad store, no calls.
+                // A data step may write up to 63 bytes past the row's data, which the right pad store then covers; that
+                // store's own spill is pad bytes, into the next row (rewritten by it), the bottom border or the slack.
+                var pads = Vector512.Create(pad);
+                ref byte source = ref MemoryMarshal.GetReference(input);
+                ref byte rowStart = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(padded), top * rowBytes);
+                for (int y = 0; y < height; y++)
+                {
+                    pads.StoreUnsafe(ref rowStart);
+                    ref byte from = ref Unsafe.Add(ref source, y * data);
+                    ref byte to = ref Unsafe.Add(ref rowStart, left * channels);
+                    for (int i = 0; i < data; i += 64)
+                    {
+                        Vector512.LoadUnsafe(ref from, (nuint)i).StoreUnsafe(ref to, (nuint)i);
+                    }
+
+                    pads.StoreUnsafe(ref Unsafe.Add(ref to, data));
+                    rowStart = ref Unsafe.Add(ref rowStart, rowBytes);
+                }
+
+                return;
+            }
+
             for (int y = 0; y < height; y++)
             {
                 var row = target.Slice((top + y) * rowBytes, rowBytes);

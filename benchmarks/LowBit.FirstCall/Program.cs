@@ -22,21 +22,6 @@ public static class Program
             var watch = System.Diagnostics.Stopwatch.StartNew();
             only.Predict(sample, result);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{only.Name}: first call {watch.Elapsed.TotalMicroseconds:N1} µs"));
-            if (Environment.GetEnvironmentVariable("EXP") == "1")
-            {
-                var direct = new LowBit.FirstCall.Models.Mobilenetv2W2a2();
-                var random = new Random(1234);
-                var noise = new float[sample.Length];
-                for (int i = 0; i < noise.Length; i++)
-                {
-                    noise[i] = (float)random.NextDouble();
-                }
-
-                Console.WriteLine(LatencyProbe.Measure(direct, noise));
-                Console.WriteLine(LatencyProbe.Measure(direct, sample));
-                Console.WriteLine(LatencyProbe.Measure(only, sample));
-            }
-
             return 0;
         }
 

@@ -60,7 +60,10 @@ internal sealed class CodeWriter
     public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A float literal that parses back to exactly <paramref name="value"/> ("R" is shortest round-trip on .NET Core).</summary>
-    public static string Float(float value) => value.ToString("R", CultureInfo.InvariantCulture) + "f";
+    public static string Float(float value) =>
+        float.IsPositiveInfinity(value) ? "float.PositiveInfinity"
+        : float.IsNegativeInfinity(value) ? "float.NegativeInfinity"
+        : value.ToString("R", CultureInfo.InvariantCulture) + "f";
 
     private sealed class Closer : IDisposable
     {

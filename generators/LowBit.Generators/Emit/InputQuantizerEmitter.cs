@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Linq;
 using static LowBit.Generators.CodeWriter;
 
 namespace LowBit.Generators;
@@ -28,8 +26,7 @@ internal static class InputQuantizerEmitter
 
         var levels = model.Manifest.Input.Levels;
         w.Line();
-        w.Line($"// Input level k is reached from the k-th float up: the smallest x whose x / {Float(levels.Scale)} rounds (half-even) to k or above.");
-        w.Line($"private static ReadOnlySpan<float> InputThresholds => new float[] {{ {string.Join(", ", thresholds.Select(Literal))} }};");
+        DataEmitter.WriteFloats(w, "InputThresholds", thresholds, $"Input level k is reached from the k-th float up: the smallest x whose x / {Float(levels.Scale)} rounds (half-even) to k or above.", model.OptimizedBuild);
         w.Line();
     }
 
@@ -38,7 +35,4 @@ internal static class InputQuantizerEmitter
         var levels = model.Manifest.Input.Levels;
         return InputThresholds.TryCompute(levels.Scale, levels.Min - levels.ZeroPoint, levels.Max - levels.ZeroPoint);
     }
-
-    private static string Literal(float value) =>
-        float.IsPositiveInfinity(value) ? "float.PositiveInfinity" : value == float.MinValue ? "float.MinValue" : Float(value);
 }

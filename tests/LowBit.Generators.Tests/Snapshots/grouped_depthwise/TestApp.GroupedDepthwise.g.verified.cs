@@ -42,7 +42,10 @@ namespace TestApp
         private readonly byte[] _buffer1 = new byte[376]; // conv1, avgpool3, flatten5
 
         // Input level k is reached from the k-th float up: the smallest x whose x / 0.33333334f rounds (half-even) to k or above.
-        private static ReadOnlySpan<float> InputThresholds => new float[] { 0.16666669f, 0.5f, 0.83333343f };
+        private static ReadOnlySpan<float> InputThresholds => new float[]
+        {
+            0.16666669f, 0.5f, 0.83333343f,
+        };
 
         private readonly byte[] _patch = new byte[32];
         private readonly byte[] _padded = new byte[568];

@@ -43,7 +43,11 @@ namespace TestApp
         private readonly byte[] _buffer2 = new byte[408]; // add3
 
         // Input level k is reached from the k-th float up: the smallest x whose x / 0.06666667f rounds (half-even) to k or above.
-        private static ReadOnlySpan<float> InputThresholds => new float[] { -0.5f, -0.43333337f, -0.36666664f, -0.3f, -0.23333333f, -0.16666667f, -0.099999994f, -0.033333335f, 0.03333334f, 0.1f, 0.16666669f, 0.23333335f, 0.30000004f, 0.36666667f, 0.4333334f };
+        private static ReadOnlySpan<float> InputThresholds => new float[]
+        {
+            -0.5f, -0.43333337f, -0.36666664f, -0.3f, -0.23333333f, -0.16666667f, -0.099999994f, -0.033333335f,
+            0.03333334f, 0.1f, 0.16666669f, 0.23333335f, 0.30000004f, 0.36666667f, 0.4333334f,
+        };
 
         private readonly byte[] _padded = new byte[632];
         private readonly int[] _raw = new int[16];

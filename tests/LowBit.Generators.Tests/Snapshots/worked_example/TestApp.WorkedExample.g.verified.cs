@@ -38,7 +38,11 @@ namespace TestApp
         private readonly byte[] _buffer1 = new byte[67]; // hidden
 
         // Input level k is reached from the k-th float up: the smallest x whose x / 0.25f rounds (half-even) to k or above.
-        private static ReadOnlySpan<float> InputThresholds => new float[] { -1.8749999f, -1.625f, -1.3749999f, -1.125f, -0.87499994f, -0.625f, -0.37499997f, -0.125f, 0.12500001f, 0.375f, 0.62500006f, 0.875f, 1.1250001f, 1.375f, 1.6250001f };
+        private static ReadOnlySpan<float> InputThresholds => new float[]
+        {
+            -1.8749999f, -1.625f, -1.3749999f, -1.125f, -0.87499994f, -0.625f, -0.37499997f, -0.125f,
+            0.12500001f, 0.375f, 0.62500006f, 0.875f, 1.1250001f, 1.375f, 1.6250001f,
+        };
 
         private readonly int[] _raw = new int[16];
         private readonly float[] _scores = new float[OutputLength];

@@ -96,6 +96,7 @@ public static class ModelCatalog
             .Concat(Negated())
             .Concat(UniformThresholds())
             .Concat(Chains())
+            .Concat(Binary())
             .Concat(Big());
 
     private static string Sign(bool signed) => signed ? "s" : "u";
@@ -345,6 +346,23 @@ public static class ModelCatalog
                 .Conv2d(6, 3, padding: 1, activationBits: 4, signedActivations: true, activationZeroPoint: 1)
                 .Conv2d(6, 3, padding: 1, activationBits: 2, signedActivations: true, activationZeroPoint: -1)
                 .Conv2d(6, 3, padding: 1, activationBits: 8, signedActivations: true));
+    }
+
+    /// <summary>
+    /// Layers the generator runs on bits (1-bit activations × ±1 weights): masked last words (8 and 16 channels),
+    /// more than 31 words per window (byte counters widened mid-window), padding of level 0 and 1, strides,
+    /// 1×1 convs over contiguous rows, partial channel blocks, linear layers with level and float outputs, a residual.
+    /// </summary>
+    private static IEnumerable<TestModel> Binary()
+    {
+        yield return Case("binary/conv2d/c8/k3s2p1", b => b.Input(8, 9, 9, bits: 1).Conv2d(20, 3, stride: 2, padding: 1, weights: WeightSpec.Binary, activationBits: 1, negatedFraction: 0.25));
+        yield return Case("binary/conv2d/c64/k3p1", b => b.Input(64, 6, 6, bits: 1).Conv2d(32, 3, padding: 1, weights: WeightSpec.Binary, activationBits: 1));
+        yield return Case("binary/conv2d/c128/k3", b => b.Input(128, 5, 5, bits: 1).Conv2d(16, 3, weights: WeightSpec.Binary, activationBits: 2));
+        yield return Case("binary/conv2d/c32/k1", b => b.Input(32, 7, 7, bits: 1).Conv2d(24, 1, weights: WeightSpec.Binary, activationBits: 1));
+        yield return Case("binary/conv2d/signed-pad", b => b.Input(16, 6, 6, bits: 1, signed: true).Conv2d(16, 3, padding: 1, weights: WeightSpec.Binary, activationBits: 1, signedActivations: true).Conv2d(8, 3, stride: 2, padding: 1, weights: WeightSpec.Binary, activationBits: 1));
+        yield return Case("binary/linear/1024-float", b => b.InputVector(1024, bits: 1).Linear(10, WeightSpec.Binary, activationBits: 1));
+        yield return Case("binary/linear/256-40-10", b => b.InputVector(256, bits: 1).Linear(40, WeightSpec.Binary, activationBits: 1, negatedFraction: 0.5).Linear(10, WeightSpec.Binary, activationBits: 1));
+        yield return Case("binary/residual/c16", b => b.Input(16, 8, 8, bits: 1).Residual(r => r.Conv2d(16, 3, padding: 1, weights: WeightSpec.Binary, activationBits: 1), activationBits: 1));
     }
 
     /// <summary>Every op in one model, and a larger CNN.</summary>

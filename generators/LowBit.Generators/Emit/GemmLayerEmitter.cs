@@ -19,8 +19,16 @@ internal static class GemmLayerEmitter
         string outputType = dot.FloatOutput is null ? "Span<byte>" : "Span<float>";
         using (w.Block($"private void {name}(ReadOnlySpan<byte> input, {outputType} output)"))
         {
-            WindowLoopEmitter.EmitSource(w, dot, gemm.Geometry);
-            w.Line($"ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference({name}Weights));");
+            if (gemm.Binary is { } binary)
+            {
+                BinaryGemmEmitter.EmitSource(w, layer, binary);
+            }
+            else
+            {
+                WindowLoopEmitter.EmitSource(w, dot, gemm.Geometry);
+                w.Line($"ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference({name}Weights));");
+            }
+
             if (gemm.Requantization is { } requantization)
             {
                 VectorRequantizationEmitter.DeclareReferences(w, name, requantization);
@@ -36,7 +44,7 @@ internal static class GemmLayerEmitter
                 w.Line("ref byte target = ref MemoryMarshal.GetReference(output);");
             }
 
-            WindowLoopEmitter.EmitCalls(w, dot, gemm.Geometry, (input, output, firstPixel) => EmitCall(w, layer, input, output ?? "target", firstPixel));
+            WindowLoopEmitter.EmitCalls(w, dot, gemm.Binary?.Geometry ?? gemm.Geometry, (input, output, firstPixel) => EmitCall(w, layer, input, output ?? "target", firstPixel));
         }
     }
 
@@ -45,7 +53,7 @@ internal static class GemmLayerEmitter
     {
         var dot = layer.Dot!;
         var gemm = layer.Gemm!;
-        int pairs = gemm.Mode == EpilogueMode.Raw ? 0 : gemm.OutChannels / (2 * GemmPlan.BlockChannels);
+        int pairs = gemm.Mode == EpilogueMode.Raw || gemm.Binary is not null ? 0 : gemm.OutChannels / (2 * GemmPlan.BlockChannels);
         for (int pair = 0; pair < pairs; pair++)
         {
             int b = 2 * pair;
@@ -64,7 +72,9 @@ internal static class GemmLayerEmitter
             string epilogue = VectorRequantizationEmitter.Arguments(gemm.Requantization, b);
             string target = gemm.Mode == EpilogueMode.Raw ? "ref Unsafe.NullRef<byte>()" : $"ref {At(output, first)}";
             string raw = gemm.Mode == EpilogueMode.Raw ? "ref raw" : "ref Unsafe.NullRef<int>()";
-            w.Line($"LowBitGemm.Block(ref {input}, pixels: {gemm.Geometry.PixelsPerCall}, pixelStride: {gemm.Geometry.PixelStride}, rows: {gemm.Rows}, rowStride: {gemm.Geometry.RowStride}, quads: {gemm.Quads}, weights: ref {weights}, quadsPerWiden: {gemm.QuadsPerWiden}, activationBits: {dot.Input.Levels.Bits}, {epilogue}, output: {target}, outputStride: {dot.OutChannels}, channels: {channels}, raw: {raw});");
+            w.Line(gemm.Binary is { } binary
+                ? BinaryGemmEmitter.KernelCall(binary, b, input, epilogue, target, dot.OutChannels, channels, raw)
+                : $"LowBitGemm.Block(ref {input}, pixels: {gemm.Geometry.PixelsPerCall}, pixelStride: {gemm.Geometry.PixelStride}, rows: {gemm.Rows}, rowStride: {gemm.Geometry.RowStride}, quads: {gemm.Quads}, weights: ref {weights}, quadsPerWiden: {gemm.QuadsPerWiden}, activationBits: {dot.Input.Levels.Bits}, {epilogue}, output: {target}, outputStride: {dot.OutChannels}, channels: {channels}, raw: {raw});");
             if (gemm.Mode != EpilogueMode.Raw)
             {
                 continue;
@@ -93,7 +103,15 @@ internal static class GemmLayerEmitter
         var gemm = layer.Gemm!;
         string name = layer.MethodName;
         string rowOrder = dot.Layer is LinearLayer ? "k = input feature" : $"a row's k = kx·{dot.Input.Channels} + channel";
-        DataEmitter.WriteBytes(w, $"{name}Weights", gemm.Weights, $"Weights as int8 [block {gemm.Blocks} of 16 channels][window row {gemm.Rows}][k-group {gemm.Quads}][channel 16][4], {rowOrder} over {gemm.RowBytes} bytes; padding is 0.", model.OptimizedBuild);
+        if (gemm.Binary is { } binary)
+        {
+            BinaryGemmEmitter.WriteData(w, model, name, binary, rowOrder);
+        }
+        else
+        {
+            DataEmitter.WriteBytes(w, $"{name}Weights", gemm.Weights, $"Weights as int8 [block {gemm.Blocks} of 16 channels][window row {gemm.Rows}][k-group {gemm.Quads}][channel 16][4], {rowOrder} over {gemm.RowBytes} bytes; padding is 0.", model.OptimizedBuild);
+        }
+
         if (gemm.Requantization is { } requantization)
         {
             VectorRequantizationEmitter.WriteData(w, name, requantization, model.OptimizedBuild);

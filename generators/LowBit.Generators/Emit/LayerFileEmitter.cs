@@ -108,6 +108,12 @@ internal static class LayerFileEmitter
         {
             w.Line($"//   Depthwise: {depthwise.KernelHeight * depthwise.KernelWidth} taps per channel, computed across channels 8 at a time (int16 products, int32 sums)");
         }
+        else if (layer.Gemm is { Binary: { } binary } binaryGemm)
+        {
+            string epilogue = binaryGemm.Requantization?.Describe() ?? "float output";
+            w.Line($"//   Binary: {binary.Rows} window row(s) × {binary.RowBits} bits ({binary.Words} word(s) of 32), {binary.Blocks} block(s) of 16 channels, {binary.Geometry.PixelsPerCall} pixel(s) per call × {binary.Geometry.Calls}");
+            w.Line($"//           accumulator = (+1 weights) − popcount((a XOR w) AND mask), exact; {epilogue}");
+        }
         else if (layer.Gemm is { } gemm)
         {
             string epilogue = gemm.Requantization?.Describe() ?? "float output";

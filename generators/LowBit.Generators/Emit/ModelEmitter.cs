@@ -79,6 +79,11 @@ internal static class ModelEmitter
             w.Line($"private readonly byte[] _padded = new byte[{model.PaddedLength}];");
         }
 
+        if (model.BitsLength > 0)
+        {
+            w.Line($"private readonly byte[] _bits = new byte[{model.BitsLength}];");
+        }
+
         if (model.RawLength > 0)
         {
             w.Line($"private readonly int[] _raw = new int[{model.RawLength}];");
@@ -279,6 +284,11 @@ internal static class ModelEmitter
         if (model.PaddedLength > 0)
         {
             buffers.Add("_padded");
+        }
+
+        if (model.BitsLength > 0)
+        {
+            buffers.Add("_bits");
         }
 
         if (model.RawLength > 0)

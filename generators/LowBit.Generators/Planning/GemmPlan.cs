@@ -40,4 +40,7 @@ internal sealed class GemmPlan
     /// <summary>Ints of raw accumulators per call in <see cref="EpilogueMode.Raw"/> mode.</summary>
     public int RawLength => Mode == EpilogueMode.Raw ? Geometry.PixelsPerCall * BlockChannels : 0;
 
+    /// <summary>The layer on bits when its activations have two levels and its weights are ±1, else null.</summary>
+    public BinaryGemmPlan? Binary { get; set; }
+
 }

@@ -16,6 +16,7 @@ internal static class GemmPlanner
         gemm.Weights = PackWeights(dot, gemm);
         gemm.QuadsPerWiden = QuadsPerWiden(gemm, dot.Input.MaxStored);
         PlanEpilogue(dot, gemm);
+        gemm.Binary = BinaryGemmPlanner.TryPlan(dot, gemm);
         return gemm;
     }
 

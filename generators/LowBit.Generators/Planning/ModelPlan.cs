@@ -40,6 +40,9 @@ internal sealed class ModelPlan
     /// <summary>Bytes of the zero-point-padded input copy the GEMM layers share (0 when none pads).</summary>
     public int PaddedLength { get; init; }
 
+    /// <summary>Bytes of the packed bit image (and its nibble-shifted copy) the binary GEMM layers share (0 when none is binary).</summary>
+    public int BitsLength { get; init; }
+
     /// <summary>Ints of raw GEMM accumulators per kernel call (0 when every GEMM layer requantizes on registers).</summary>
     public int RawLength { get; init; }
 

@@ -67,12 +67,13 @@ internal static class ModelPlanner
         var bufferSizes = AssignBuffers(input, layers, slack);
         int patch = layers.Where(l => l.Gemm is null && l.Dot is { ReadsInputDirectly: false, IsDepthwise: false }).Select(l => l.Dot!.PaddedK).DefaultIfEmpty(0).Max();
         int sums = layers.Where(l => l.Layer is AvgPool2dLayer or GlobalAvgPoolLayer || (l.Dot is { IsDepthwise: true } && l.Depthwise is null)).Select(l => l.Inputs[0].Channels).DefaultIfEmpty(0).Max();
-        int padded = windows.Select(g => g.PaddedLength).DefaultIfEmpty(0).Max();
+        int padded = layers.Where(l => l.Gemm?.Binary is null).Select(l => l.Gemm?.Geometry ?? l.Depthwise?.Geometry).Select(g => g?.PaddedLength ?? 0).DefaultIfEmpty(0).Max();
         int raw = layers.Where(l => l.Gemm is not null).Select(l => l.Gemm!.RawLength).DefaultIfEmpty(0).Max();
         return new ModelPlan(manifest, sourcePath, className, @namespace, optimizedBuild, input, layers, bufferSizes, patch, sums)
         {
             PaddedLength = padded == 0 ? 0 : padded + slack,
             RawLength = raw,
+            BitsLength = layers.Select(l => l.Gemm?.Binary?.BufferLength ?? 0).DefaultIfEmpty(0).Max(),
         };
     }
 

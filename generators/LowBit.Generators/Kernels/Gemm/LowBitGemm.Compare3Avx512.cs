@@ -13,45 +13,53 @@ namespace LowBit.Generated
     {
         /// <summary>
         /// A block's thresholds when there are at most three (outputs of 1 or 2 bits), loaded once per kernel call
-        /// so each pixel's epilogue is three compares with no loads, loop or mode dispatch. Missing thresholds are
-        /// int.MaxValue, which no accumulator exceeds. Inactive (the general <see cref="Finish512"/> runs) otherwise.
+        /// so each pixel's epilogue is up to three compares with no loads, loop or mode dispatch. Used when
+        /// <see cref="Applies"/> holds (the general <see cref="Finish512"/> runs otherwise). Four vector fields and
+        /// nothing else, so the JIT keeps it in registers instead of a zeroed stack slot.
         /// </summary>
         private readonly struct Compare3
         {
             private readonly Vector512<int> _t0, _t1, _t2, _signs;
 
-            private Compare3(Vector512<int> t0, Vector512<int> t1, Vector512<int> t2, Vector512<int> signs)
-            {
+            private Compare3(Vector512<int> t0, Vector512<int> t1, Vector512<int> t2, Vector512<int> signs) =>
                 (_t0, _t1, _t2, _signs) = (t0, t1, t2, signs);
-                Active = true;
-            }
 
-            public bool Active { get; }
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static bool Applies(in Epilogue e) => e.Mode == Thresholds && e.ThresholdCount <= 3;
 
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public static Compare3 Load(in Epilogue e, ref int thresholds, ref int signs)
             {
                 int n = e.ThresholdCount;
-                if (e.Mode != Thresholds || n > 3)
+                if (!Applies(e))
                 {
                     return default;
                 }
 
-                var never = Vector512.Create(int.MaxValue);
                 return new Compare3(
                     Vector512.LoadUnsafe(ref thresholds),
-                    n > 1 ? Vector512.LoadUnsafe(ref thresholds, 16) : never,
-                    n > 2 ? Vector512.LoadUnsafe(ref thresholds, 32) : never,
+                    n > 1 ? Vector512.LoadUnsafe(ref thresholds, 16) : default,
+                    n > 2 ? Vector512.LoadUnsafe(ref thresholds, 32) : default,
                     Unsafe.IsNullRef(ref signs) ? Vector512<int>.Zero : Vector512.LoadUnsafe(ref signs));
             }
 
-            /// <summary>Each lane's level: how many thresholds its sign-corrected accumulator exceeds.</summary>
+            /// <summary>Each lane's level: how many of the <paramref name="count"/> thresholds its sign-corrected accumulator exceeds.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            public Vector128<byte> Levels(Vector512<int> acc)
+            public Vector128<byte> Levels(Vector512<int> acc, int count)
             {
                 acc = Avx512F.Subtract(Avx512F.Xor(acc, _signs), _signs);
                 // Reached thresholds compare to −1 (all bits set): the negated sum counts them.
-                var sum = Avx512F.Add(Avx512F.Add(Avx512F.CompareGreaterThan(acc, _t0), Avx512F.CompareGreaterThan(acc, _t1)), Avx512F.CompareGreaterThan(acc, _t2));
+                var sum = Avx512F.CompareGreaterThan(acc, _t0);
+                if (count > 1)
+                {
+                    sum = Avx512F.Add(sum, Avx512F.CompareGreaterThan(acc, _t1));
+                }
+
+                if (count > 2)
+                {
+                    sum = Avx512F.Add(sum, Avx512F.CompareGreaterThan(acc, _t2));
+                }
+
                 return Avx512F.ConvertToVector128Byte(Avx512F.Subtract(Vector512<int>.Zero, sum));
             }
         }
@@ -60,9 +68,9 @@ namespace LowBit.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Finish512(Vector512<int> acc, int pixel, in Epilogue e, in Compare3 c, ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
         {
-            if (c.Active)
+            if (Compare3.Applies(e))
             {
-                StoreLevels(c.Levels(acc), ref Unsafe.Add(ref output, pixel * e.OutputStride), e.Channels);
+                StoreLevels(c.Levels(acc, e.ThresholdCount), ref Unsafe.Add(ref output, pixel * e.OutputStride), e.Channels);
                 return;
             }
 

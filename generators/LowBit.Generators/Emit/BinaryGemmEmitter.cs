@@ -21,13 +21,20 @@ internal static class BinaryGemmEmitter
         w.Line($"ref int positives = ref MemoryMarshal.GetReference({name}Positives);");
     }
 
+    /// <summary>
+    /// Whether each block is one kernel call that walks every output row: yes unless the layer keeps raw
+    /// accumulators, which the caller converts after each row.
+    /// </summary>
+    public static bool WalksAllRows(GemmPlan gemm) => gemm.Binary is { Geometry.Calls: > 1 } && gemm.Mode != EpilogueMode.Raw;
+
     /// <summary>One block's kernel call, every shape constant baked in.</summary>
-    public static string KernelCall(BinaryGemmPlan plan, int block, string input, string epilogue, string target, int outputStride, int channels, string raw)
+    public static string KernelCall(GemmPlan gemm, BinaryGemmPlan plan, int block, string input, string epilogue, string target, int outputStride, int channels, string raw)
     {
         var g = plan.Geometry;
+        string calls = WalksAllRows(gemm) ? $"calls: {g.Calls}, callStride: {g.InputStepPerCall}, outputCallStride: {g.PixelsPerCall * outputStride}" : "calls: 1, callStride: 0, outputCallStride: 0";
         string weights = VectorRequantizationEmitter.At("weights", block * plan.BlockWords);
         string positives = VectorRequantizationEmitter.At("positives", block * GemmPlan.BlockChannels);
-        return $"LowBitGemm.BinaryBlock(ref {input}, highOffset: {plan.HighOffset}, pixels: {g.PixelsPerCall}, pixelStride: {g.PixelStride}, rows: {plan.Rows}, rowStride: {g.RowStride}, words: {plan.Words}, weights: ref {weights}, masks: ref masks, positives: ref {positives}, {epilogue}, output: {target}, outputStride: {outputStride}, channels: {channels}, raw: {raw});";
+        return $"LowBitGemm.BinaryBlock(ref {input}, highOffset: {plan.HighOffset}, {calls}, pixels: {g.PixelsPerCall}, pixelStride: {g.PixelStride}, rows: {plan.Rows}, rowStride: {g.RowStride}, words: {plan.Words}, weights: ref {weights}, masks: ref masks, positives: ref {positives}, {epilogue}, output: {target}, outputStride: {outputStride}, channels: {channels}, raw: {raw});";
     }
 
     public static void WriteData(CodeWriter w, ModelPlan model, string name, BinaryGemmPlan plan, string rowOrder)

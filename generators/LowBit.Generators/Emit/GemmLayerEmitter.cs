@@ -44,7 +44,15 @@ internal static class GemmLayerEmitter
                 w.Line("ref byte target = ref MemoryMarshal.GetReference(output);");
             }
 
-            WindowLoopEmitter.EmitCalls(w, dot, gemm.Binary?.Geometry ?? gemm.Geometry, (input, output, firstPixel) => EmitCall(w, layer, input, output ?? "target", firstPixel));
+            if (BinaryGemmEmitter.WalksAllRows(gemm))
+            {
+                w.Line($"// Each block's call walks all {gemm.Binary!.Geometry.Calls} output rows.");
+                EmitCall(w, layer, "source", "target", "0");
+            }
+            else
+            {
+                WindowLoopEmitter.EmitCalls(w, dot, gemm.Binary?.Geometry ?? gemm.Geometry, (input, output, firstPixel) => EmitCall(w, layer, input, output ?? "target", firstPixel));
+            }
         }
     }
 
@@ -73,7 +81,7 @@ internal static class GemmLayerEmitter
             string target = gemm.Mode == EpilogueMode.Raw ? "ref Unsafe.NullRef<byte>()" : $"ref {At(output, first)}";
             string raw = gemm.Mode == EpilogueMode.Raw ? "ref raw" : "ref Unsafe.NullRef<int>()";
             w.Line(gemm.Binary is { } binary
-                ? BinaryGemmEmitter.KernelCall(binary, b, input, epilogue, target, dot.OutChannels, channels, raw)
+                ? BinaryGemmEmitter.KernelCall(gemm, binary, b, input, epilogue, target, dot.OutChannels, channels, raw)
                 : $"LowBitGemm.Block(ref {input}, pixels: {gemm.Geometry.PixelsPerCall}, pixelStride: {gemm.Geometry.PixelStride}, rows: {gemm.Rows}, rowStride: {gemm.Geometry.RowStride}, quads: {gemm.Quads}, weights: ref {weights}, quadsPerWiden: {gemm.QuadsPerWiden}, activationBits: {dot.Input.Levels.Bits}, {epilogue}, output: {target}, outputStride: {dot.OutChannels}, channels: {channels}, raw: {raw});");
             if (gemm.Mode != EpilogueMode.Raw)
             {

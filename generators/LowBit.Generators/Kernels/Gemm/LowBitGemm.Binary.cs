@@ -30,7 +30,9 @@ namespace LowBit.Generated
             : "Scalar (PopCount)";
 
         /// <summary>
-        /// One block of 16 output channels of a binary layer for <paramref name="pixels"/> output pixels. Window
+        /// One block of 16 output channels of a binary layer for <paramref name="calls"/> runs (output rows) of
+        /// <paramref name="pixels"/> output pixels, <paramref name="callStride"/> input and <paramref name="outputCallStride"/>
+        /// output bytes apart (the raw mode takes one run per call). Window
         /// row r of pixel p starts at byte <c>p·pixelStride + r·rowStride</c> of the packed input and has
         /// <paramref name="words"/> 32-bit words; the same bits shifted right by 4 within each byte lie
         /// <paramref name="highOffset"/> bytes further on (the nibble kernels read them without shifting).
@@ -40,7 +42,7 @@ namespace LowBit.Generated
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void BinaryBlock(
-            ref byte input, nint highOffset, int pixels, int pixelStride, int rows, int rowStride, int words,
+            ref byte input, nint highOffset, int calls, int callStride, int outputCallStride, int pixels, int pixelStride, int rows, int rowStride, int words,
             ref uint weights, ref uint masks, ref int positives,
             int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs,
             ref byte output, int outputStride, int channels, ref int raw)
@@ -48,19 +50,26 @@ namespace LowBit.Generated
             var epilogue = new Epilogue(mode, thresholdCount, channels, outputStride);
             if (Avx512BW.IsSupported)
             {
-                BinaryBlockAvx512(ref input, highOffset, pixels, pixelStride, rows, rowStride, words, ref weights, ref masks, ref positives, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                BinaryBlockAvx512(ref input, highOffset, calls, callStride, outputCallStride, pixels, pixelStride, rows, rowStride, words, ref weights, ref masks, ref positives, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                return;
             }
-            else if (Avx2.IsSupported)
+
+            for (int call = 0; call < calls; call++)
             {
-                BinaryBlockAvx2(ref input, highOffset, pixels, pixelStride, rows, rowStride, words, ref weights, ref masks, ref positives, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-            }
-            else if (AdvSimd.Arm64.IsSupported)
-            {
-                BinaryBlockAdvSimd(ref input, pixels, pixelStride, rows, rowStride, words, ref weights, ref masks, ref positives, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-            }
-            else
-            {
-                BinaryBlockScalar(ref input, pixels, pixelStride, rows, rowStride, words, ref weights, ref masks, ref positives, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                ref byte from = ref Unsafe.Add(ref input, call * callStride);
+                ref byte to = ref Unsafe.Add(ref output, call * outputCallStride);
+                if (Avx2.IsSupported)
+                {
+                    BinaryBlockAvx2(ref from, highOffset, pixels, pixelStride, rows, rowStride, words, ref weights, ref masks, ref positives, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref to, ref raw);
+                }
+                else if (AdvSimd.Arm64.IsSupported)
+                {
+                    BinaryBlockAdvSimd(ref from, pixels, pixelStride, rows, rowStride, words, ref weights, ref masks, ref positives, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref to, ref raw);
+                }
+                else
+                {
+                    BinaryBlockScalar(ref from, pixels, pixelStride, rows, rowStride, words, ref weights, ref masks, ref positives, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref to, ref raw);
+                }
             }
         }
 

@@ -16,162 +16,169 @@ namespace LowBit.Generated
         // nibbles, and the activations' high nibbles come from the packed copy whose bytes are shifted right by 4. Per pixel and word (16 channels × 32 k = 512 multiply-adds): two broadcasts from memory, two
         // vpternlogd ((a XOR b) AND mask), two vpshufb and two vpaddb, against 16 vpmaddubsw + vpaddw in the
         // int16 byte kernel. Byte lanes gather counts for up to 31 words, then widen to int32 (two multiply-adds by ones).
+        // One call covers every output row of the layer (calls × pixels): the frame set-up is paid once per block.
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void BinaryBlockAvx512(
-            ref byte input, nint highOffset, int pixels, int pixelStride, int rows, int rowStride, int words, ref uint weights, ref uint masks, ref int positives, Epilogue e,
-            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
+            ref byte input, nint highOffset, int calls, int callStride, int outputCallStride, int pixels, int pixelStride, int rows, int rowStride, int words,
+            ref uint weights, ref uint masks, ref int positives, Epilogue e, ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
         {
             var table = NibblePopCounts512();
             var plus = Vector512.LoadUnsafe(ref positives);
             var fast = Compare3.Load(e, ref thresholds, ref signs);
             int total = rows * words;
-            int p = 0;
-            // Tiles of 8 while at least 5 pixels remain, then of 4 while at least 2 do: a partial tile computes its
-            // missing pixels from the packed buffer's slack and stores only the real ones.
-            for (; pixels - p >= 5; p += 8)
+            for (int call = 0; call < calls; call++)
             {
-                ref byte a0 = ref Unsafe.Add(ref input, p * pixelStride);
-                nint s1 = pixelStride, s2 = 2 * s1, s3 = 3 * s1, s4 = 4 * s1, s5 = 5 * s1, s6 = 6 * s1, s7 = 7 * s1;
-                Vector512<int> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default, c6 = default, c7 = default;
-                ref uint w = ref weights;
-                int r = 0, j = 0;
-                for (int done = 0; done < total;)
+                int p = 0;
+                // Tiles of 8 while at least 5 pixels remain, then of 4 while at least 2 do: a partial tile computes its
+                // missing pixels from the packed buffer's slack and stores only the real ones.
+                for (; pixels - p >= 5; p += 8)
                 {
-                    int end = System.Math.Min(total, done + BinaryWordsPerWiden);
-                    Vector512<byte> h0 = default, h1 = default, h2 = default, h3 = default, h4 = default, h5 = default, h6 = default, h7 = default;
-                    for (; done < end; done++)
+                    ref byte a0 = ref Unsafe.Add(ref input, p * pixelStride);
+                    nint s1 = pixelStride, s2 = 2 * s1, s3 = 3 * s1, s4 = 4 * s1, s5 = 5 * s1, s6 = 6 * s1, s7 = 7 * s1;
+                    Vector512<int> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default, c6 = default, c7 = default;
+                    ref uint w = ref weights;
+                    int r = 0, j = 0;
+                    for (int done = 0; done < total;)
                     {
-                        var low = Vector512.LoadUnsafe(ref w);
-                        var high = Vector512.LoadUnsafe(ref w, 16);
-                        w = ref Unsafe.Add(ref w, 32);
-                        var lowMask = Vector512.Create(Unsafe.Add(ref masks, 2 * j));
-                        var highMask = Vector512.Create(Unsafe.Add(ref masks, (2 * j) + 1));
-                        ref byte k = ref Unsafe.Add(ref a0, (r * rowStride) + (4 * j));
-                        h0 = Avx512BW.Add(h0, Mismatches512(ref k, highOffset, low, high, lowMask, highMask, table));
-                        h1 = Avx512BW.Add(h1, Mismatches512(ref Unsafe.Add(ref k, s1), highOffset, low, high, lowMask, highMask, table));
-                        h2 = Avx512BW.Add(h2, Mismatches512(ref Unsafe.Add(ref k, s2), highOffset, low, high, lowMask, highMask, table));
-                        h3 = Avx512BW.Add(h3, Mismatches512(ref Unsafe.Add(ref k, s3), highOffset, low, high, lowMask, highMask, table));
-                        h4 = Avx512BW.Add(h4, Mismatches512(ref Unsafe.Add(ref k, s4), highOffset, low, high, lowMask, highMask, table));
-                        h5 = Avx512BW.Add(h5, Mismatches512(ref Unsafe.Add(ref k, s5), highOffset, low, high, lowMask, highMask, table));
-                        h6 = Avx512BW.Add(h6, Mismatches512(ref Unsafe.Add(ref k, s6), highOffset, low, high, lowMask, highMask, table));
-                        h7 = Avx512BW.Add(h7, Mismatches512(ref Unsafe.Add(ref k, s7), highOffset, low, high, lowMask, highMask, table));
-                        if (++j == words)
+                        int end = System.Math.Min(total, done + BinaryWordsPerWiden);
+                        Vector512<byte> h0 = default, h1 = default, h2 = default, h3 = default, h4 = default, h5 = default, h6 = default, h7 = default;
+                        for (; done < end; done++)
                         {
-                            j = 0;
-                            r++;
+                            var low = Vector512.LoadUnsafe(ref w);
+                            var high = Vector512.LoadUnsafe(ref w, 16);
+                            w = ref Unsafe.Add(ref w, 32);
+                            var lowMask = Vector512.Create(Unsafe.Add(ref masks, 2 * j));
+                            var highMask = Vector512.Create(Unsafe.Add(ref masks, (2 * j) + 1));
+                            ref byte k = ref Unsafe.Add(ref a0, (r * rowStride) + (4 * j));
+                            h0 = Avx512BW.Add(h0, Mismatches512(ref k, highOffset, low, high, lowMask, highMask, table));
+                            h1 = Avx512BW.Add(h1, Mismatches512(ref Unsafe.Add(ref k, s1), highOffset, low, high, lowMask, highMask, table));
+                            h2 = Avx512BW.Add(h2, Mismatches512(ref Unsafe.Add(ref k, s2), highOffset, low, high, lowMask, highMask, table));
+                            h3 = Avx512BW.Add(h3, Mismatches512(ref Unsafe.Add(ref k, s3), highOffset, low, high, lowMask, highMask, table));
+                            h4 = Avx512BW.Add(h4, Mismatches512(ref Unsafe.Add(ref k, s4), highOffset, low, high, lowMask, highMask, table));
+                            h5 = Avx512BW.Add(h5, Mismatches512(ref Unsafe.Add(ref k, s5), highOffset, low, high, lowMask, highMask, table));
+                            h6 = Avx512BW.Add(h6, Mismatches512(ref Unsafe.Add(ref k, s6), highOffset, low, high, lowMask, highMask, table));
+                            h7 = Avx512BW.Add(h7, Mismatches512(ref Unsafe.Add(ref k, s7), highOffset, low, high, lowMask, highMask, table));
+                            if (++j == words)
+                            {
+                                j = 0;
+                                r++;
+                            }
                         }
+
+                        c0 = Avx512F.Add(c0, WidenCounts512(h0));
+                        c1 = Avx512F.Add(c1, WidenCounts512(h1));
+                        c2 = Avx512F.Add(c2, WidenCounts512(h2));
+                        c3 = Avx512F.Add(c3, WidenCounts512(h3));
+                        c4 = Avx512F.Add(c4, WidenCounts512(h4));
+                        c5 = Avx512F.Add(c5, WidenCounts512(h5));
+                        c6 = Avx512F.Add(c6, WidenCounts512(h6));
+                        c7 = Avx512F.Add(c7, WidenCounts512(h7));
                     }
 
-                    c0 = Avx512F.Add(c0, WidenCounts512(h0));
-                    c1 = Avx512F.Add(c1, WidenCounts512(h1));
-                    c2 = Avx512F.Add(c2, WidenCounts512(h2));
-                    c3 = Avx512F.Add(c3, WidenCounts512(h3));
-                    c4 = Avx512F.Add(c4, WidenCounts512(h4));
-                    c5 = Avx512F.Add(c5, WidenCounts512(h5));
-                    c6 = Avx512F.Add(c6, WidenCounts512(h6));
-                    c7 = Avx512F.Add(c7, WidenCounts512(h7));
-                }
-
-                Finish512(Avx512F.Subtract(plus, c0), p, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                Finish512(Avx512F.Subtract(plus, c1), p + 1, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                Finish512(Avx512F.Subtract(plus, c2), p + 2, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                Finish512(Avx512F.Subtract(plus, c3), p + 3, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                Finish512(Avx512F.Subtract(plus, c4), p + 4, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                if (p + 5 < pixels)
-                {
-                    Finish512(Avx512F.Subtract(plus, c5), p + 5, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                }
-
-                if (p + 6 < pixels)
-                {
-                    Finish512(Avx512F.Subtract(plus, c6), p + 6, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                }
-
-                if (p + 7 < pixels)
-                {
-                    Finish512(Avx512F.Subtract(plus, c7), p + 7, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                }
-            }
-
-            for (; pixels - p >= 2; p += 4)
-            {
-                ref byte a0 = ref Unsafe.Add(ref input, p * pixelStride);
-                nint s1 = pixelStride, s2 = 2 * s1, s3 = 3 * s1;
-                Vector512<int> c0 = default, c1 = default, c2 = default, c3 = default;
-                ref uint w = ref weights;
-                int r = 0, j = 0;
-                for (int done = 0; done < total;)
-                {
-                    int end = System.Math.Min(total, done + BinaryWordsPerWiden);
-                    Vector512<byte> h0 = default, h1 = default, h2 = default, h3 = default;
-                    for (; done < end; done++)
-                    {
-                        var low = Vector512.LoadUnsafe(ref w);
-                        var high = Vector512.LoadUnsafe(ref w, 16);
-                        w = ref Unsafe.Add(ref w, 32);
-                        var lowMask = Vector512.Create(Unsafe.Add(ref masks, 2 * j));
-                        var highMask = Vector512.Create(Unsafe.Add(ref masks, (2 * j) + 1));
-                        ref byte k = ref Unsafe.Add(ref a0, (r * rowStride) + (4 * j));
-                        h0 = Avx512BW.Add(h0, Mismatches512(ref k, highOffset, low, high, lowMask, highMask, table));
-                        h1 = Avx512BW.Add(h1, Mismatches512(ref Unsafe.Add(ref k, s1), highOffset, low, high, lowMask, highMask, table));
-                        h2 = Avx512BW.Add(h2, Mismatches512(ref Unsafe.Add(ref k, s2), highOffset, low, high, lowMask, highMask, table));
-                        h3 = Avx512BW.Add(h3, Mismatches512(ref Unsafe.Add(ref k, s3), highOffset, low, high, lowMask, highMask, table));
-                        if (++j == words)
-                        {
-                            j = 0;
-                            r++;
-                        }
-                    }
-
-                    c0 = Avx512F.Add(c0, WidenCounts512(h0));
-                    c1 = Avx512F.Add(c1, WidenCounts512(h1));
-                    c2 = Avx512F.Add(c2, WidenCounts512(h2));
-                    c3 = Avx512F.Add(c3, WidenCounts512(h3));
-                }
-
-                Finish512(Avx512F.Subtract(plus, c0), p, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                Finish512(Avx512F.Subtract(plus, c1), p + 1, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                if (p + 2 < pixels)
-                {
+                    Finish512(Avx512F.Subtract(plus, c0), p, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    Finish512(Avx512F.Subtract(plus, c1), p + 1, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                     Finish512(Avx512F.Subtract(plus, c2), p + 2, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                }
-
-                if (p + 3 < pixels)
-                {
                     Finish512(Avx512F.Subtract(plus, c3), p + 3, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
-                }
-            }
-
-            for (; p < pixels; p++)
-            {
-                ref byte a0 = ref Unsafe.Add(ref input, p * pixelStride);
-                Vector512<int> c0 = default;
-                ref uint w = ref weights;
-                int r = 0, j = 0;
-                for (int done = 0; done < total;)
-                {
-                    int end = System.Math.Min(total, done + BinaryWordsPerWiden);
-                    Vector512<byte> h0 = default;
-                    for (; done < end; done++)
+                    Finish512(Avx512F.Subtract(plus, c4), p + 4, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    if (p + 5 < pixels)
                     {
-                        var low = Vector512.LoadUnsafe(ref w);
-                        var high = Vector512.LoadUnsafe(ref w, 16);
-                        w = ref Unsafe.Add(ref w, 32);
-                        var lowMask = Vector512.Create(Unsafe.Add(ref masks, 2 * j));
-                        var highMask = Vector512.Create(Unsafe.Add(ref masks, (2 * j) + 1));
-                        ref byte k = ref Unsafe.Add(ref a0, (r * rowStride) + (4 * j));
-                        h0 = Avx512BW.Add(h0, Mismatches512(ref k, highOffset, low, high, lowMask, highMask, table));
-                        if (++j == words)
-                        {
-                            j = 0;
-                            r++;
-                        }
+                        Finish512(Avx512F.Subtract(plus, c5), p + 5, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                     }
 
-                    c0 = Avx512F.Add(c0, WidenCounts512(h0));
+                    if (p + 6 < pixels)
+                    {
+                        Finish512(Avx512F.Subtract(plus, c6), p + 6, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    }
+
+                    if (p + 7 < pixels)
+                    {
+                        Finish512(Avx512F.Subtract(plus, c7), p + 7, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    }
                 }
 
-                Finish512(Avx512F.Subtract(plus, c0), p, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                for (; pixels - p >= 2; p += 4)
+                {
+                    ref byte a0 = ref Unsafe.Add(ref input, p * pixelStride);
+                    nint s1 = pixelStride, s2 = 2 * s1, s3 = 3 * s1;
+                    Vector512<int> c0 = default, c1 = default, c2 = default, c3 = default;
+                    ref uint w = ref weights;
+                    int r = 0, j = 0;
+                    for (int done = 0; done < total;)
+                    {
+                        int end = System.Math.Min(total, done + BinaryWordsPerWiden);
+                        Vector512<byte> h0 = default, h1 = default, h2 = default, h3 = default;
+                        for (; done < end; done++)
+                        {
+                            var low = Vector512.LoadUnsafe(ref w);
+                            var high = Vector512.LoadUnsafe(ref w, 16);
+                            w = ref Unsafe.Add(ref w, 32);
+                            var lowMask = Vector512.Create(Unsafe.Add(ref masks, 2 * j));
+                            var highMask = Vector512.Create(Unsafe.Add(ref masks, (2 * j) + 1));
+                            ref byte k = ref Unsafe.Add(ref a0, (r * rowStride) + (4 * j));
+                            h0 = Avx512BW.Add(h0, Mismatches512(ref k, highOffset, low, high, lowMask, highMask, table));
+                            h1 = Avx512BW.Add(h1, Mismatches512(ref Unsafe.Add(ref k, s1), highOffset, low, high, lowMask, highMask, table));
+                            h2 = Avx512BW.Add(h2, Mismatches512(ref Unsafe.Add(ref k, s2), highOffset, low, high, lowMask, highMask, table));
+                            h3 = Avx512BW.Add(h3, Mismatches512(ref Unsafe.Add(ref k, s3), highOffset, low, high, lowMask, highMask, table));
+                            if (++j == words)
+                            {
+                                j = 0;
+                                r++;
+                            }
+                        }
+
+                        c0 = Avx512F.Add(c0, WidenCounts512(h0));
+                        c1 = Avx512F.Add(c1, WidenCounts512(h1));
+                        c2 = Avx512F.Add(c2, WidenCounts512(h2));
+                        c3 = Avx512F.Add(c3, WidenCounts512(h3));
+                    }
+
+                    Finish512(Avx512F.Subtract(plus, c0), p, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    Finish512(Avx512F.Subtract(plus, c1), p + 1, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    if (p + 2 < pixels)
+                    {
+                        Finish512(Avx512F.Subtract(plus, c2), p + 2, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    }
+
+                    if (p + 3 < pixels)
+                    {
+                        Finish512(Avx512F.Subtract(plus, c3), p + 3, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    }
+                }
+
+                for (; p < pixels; p++)
+                {
+                    ref byte a0 = ref Unsafe.Add(ref input, p * pixelStride);
+                    Vector512<int> c0 = default;
+                    ref uint w = ref weights;
+                    int r = 0, j = 0;
+                    for (int done = 0; done < total;)
+                    {
+                        int end = System.Math.Min(total, done + BinaryWordsPerWiden);
+                        Vector512<byte> h0 = default;
+                        for (; done < end; done++)
+                        {
+                            var low = Vector512.LoadUnsafe(ref w);
+                            var high = Vector512.LoadUnsafe(ref w, 16);
+                            w = ref Unsafe.Add(ref w, 32);
+                            var lowMask = Vector512.Create(Unsafe.Add(ref masks, 2 * j));
+                            var highMask = Vector512.Create(Unsafe.Add(ref masks, (2 * j) + 1));
+                            ref byte k = ref Unsafe.Add(ref a0, (r * rowStride) + (4 * j));
+                            h0 = Avx512BW.Add(h0, Mismatches512(ref k, highOffset, low, high, lowMask, highMask, table));
+                            if (++j == words)
+                            {
+                                j = 0;
+                                r++;
+                            }
+                        }
+
+                        c0 = Avx512F.Add(c0, WidenCounts512(h0));
+                    }
+
+                    Finish512(Avx512F.Subtract(plus, c0), p, e, fast, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                }
+
+                input = ref Unsafe.Add(ref input, callStride);
+                output = ref Unsafe.Add(ref output, outputCallStride);
             }
         }
 

@@ -39,9 +39,9 @@ internal static class BinaryGemmEmitter
 
     public static void WriteData(CodeWriter w, ModelPlan model, string name, BinaryGemmPlan plan, string rowOrder)
     {
-        DataEmitter.WriteBytes(w, $"{name}BitWeights", AsBytes(plan.Weights), $"Weight bits [w = +1] as uint32 [block {plan.Blocks} of 16 channels][window row {plan.Rows}][word {plan.Words}][low nibbles, high nibbles >> 4][channel 16]; bit t of word j is k = 32·j + t of the row ({rowOrder} over {plan.RowBits} bits).", model.OptimizedBuild);
+        DataEmitter.WriteBytes(w, $"{name}BitWeights", AsBytes(plan.Weights), $"Weight bits [w = +1] as uint32 [block {plan.Blocks} of 16 channels][window row {plan.Rows}][word {plan.Words}][low nibbles, high nibbles >> 4][channel 16]; bit t of word j is k = 32·j + t of the row ({rowOrder} over {plan.RowBits} bits).", model);
         w.Line();
-        DataEmitter.WriteBytes(w, $"{name}WordMasks", AsBytes(plan.Masks), "Per word the bits inside the window row as uint32 [low nibbles, high nibbles >> 4] (0x0F0F0F0F0F0F0F0F: all 32).", model.OptimizedBuild);
+        DataEmitter.WriteBytes(w, $"{name}WordMasks", AsBytes(plan.Masks), "Per word the bits inside the window row as uint32 [low nibbles, high nibbles >> 4] (0x0F0F0F0F0F0F0F0F: all 32).", model);
         w.Line();
         DataEmitter.WriteInts(w, $"{name}Positives", plan.Positives, 16, "Per channel the number of +1 weights: the accumulator is this minus the popcount of the mismatches.", model.OptimizedBuild);
     }

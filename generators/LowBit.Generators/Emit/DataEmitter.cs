@@ -19,8 +19,15 @@ internal static class DataEmitter
     /// syntax node per 8 bytes. Byte literals would avoid the reinterpretation but compile ~10× slower
     /// (measured: 4 min against 22 s for 11 MB of weights).
     /// </summary>
-    public static void WriteBytes(CodeWriter writer, string name, ReadOnlySpan<sbyte> values, string comment, bool optimized)
+    public static void WriteBytes(CodeWriter writer, string name, ReadOnlySpan<sbyte> values, string comment, ModelPlan model)
     {
+        bool optimized = model.OptimizedBuild;
+        if (values.Length >= PackedThreshold && model.PacksLargeData)
+        {
+            WritePacked(writer, name, values, comment);
+            return;
+        }
+
         int words = (values.Length + 7) / 8;
         var items = new List<string>(words);
         for (int w = 0; w < words; w++)
@@ -35,6 +42,90 @@ internal static class DataEmitter
         }
 
         WriteArray(writer, "ulong", name, items, 8, comment, optimized);
+    }
+
+    /// <summary>Byte arrays at least this long are written as packed base64 text (<see cref="WritePacked"/>).</summary>
+    public const int PackedThreshold = 1024;
+
+    /// <summary>Characters per line of packed text.</summary>
+    private const int PackedLineLength = 64;
+
+    /// <summary>The character that encodes the 15-bit group 0 (see <see cref="WritePacked"/>).</summary>
+    public const char PackedTextBase = '\u3400';
+
+    /// <summary>
+    /// A large byte array as packed text: each value packed at the fewest bits (2, 4 or 8) that hold every value
+    /// as two's complement, the bit stream cut into 15-bit groups, group g written as the character U+3400 + g
+    /// (U+3400–U+B3FF: no surrogates, quotes, backslashes or line breaks, so one verbatim string holds it), and
+    /// unpacked once into a static array when the model type is first used. Numeric literals cost the compiler a
+    /// syntax node each (a ResNet-18's 11.5 M weights took csc 1.7 GB and 19 s), and so does a UTF-8 string
+    /// literal, which the compiler lowers byte by byte; one string constant costs it two bytes per 15 bits, and the
+    /// text shrinks with the bitwidth. The span property keeps its type, so the kernels read the data as before.
+    /// </summary>
+    private static void WritePacked(CodeWriter writer, string name, ReadOnlySpan<sbyte> values, string comment)
+    {
+        int bits = PackingBits(values);
+        int length = (values.Length + 7) / 8 * 8;
+        var packed = new byte[((length * bits) + 7) / 8];
+        for (int i = 0; i < values.Length; i++)
+        {
+            int twosComplement = values[i] & ((1 << bits) - 1);
+            packed[(i * bits) / 8] |= (byte)(twosComplement << ((i * bits) % 8));
+        }
+
+        string text = ToPackedText(packed);
+        string field = "s_" + char.ToLowerInvariant(name[0]) + name.Substring(1);
+        writer.DataNames.Add(name);
+        writer.Line($"// {comment}");
+        writer.Line($"private static ReadOnlySpan<ulong> {name} => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>({field});");
+        writer.Line();
+        writer.Line($"// {length} bytes as {bits}-bit two's complement fields (first value lowest), 15 bits per character from U+3400; unpacked to int8 once.");
+        writer.Line($"private static readonly byte[] {field} = LowBitLayerKernels.UnpackBytes(@\"");
+        for (int at = 0; at < text.Length; at += PackedLineLength)
+        {
+            writer.Line(text.Substring(at, Math.Min(PackedLineLength, text.Length - at)));
+        }
+
+        writer.Line($"\", bits: {bits}, length: {length});");
+    }
+
+    /// <summary>The bit stream of <paramref name="bytes"/> (byte 0's bit 0 first) as characters of 15 bits each.</summary>
+    private static string ToPackedText(byte[] bytes)
+    {
+        var text = new StringBuilder(((bytes.Length * 8) + 14) / 15);
+        ulong pending = 0;
+        int pendingBits = 0;
+        foreach (var b in bytes)
+        {
+            pending |= (ulong)b << pendingBits;
+            pendingBits += 8;
+            if (pendingBits >= 15)
+            {
+                text.Append((char)(PackedTextBase + (int)(pending & 0x7FFF)));
+                pending >>= 15;
+                pendingBits -= 15;
+            }
+        }
+
+        if (pendingBits > 0)
+        {
+            text.Append((char)(PackedTextBase + (int)pending));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The fewest of 2, 4 and 8 bits that hold every value as a two's complement field.</summary>
+    private static int PackingBits(ReadOnlySpan<sbyte> values)
+    {
+        int low = 0, high = 0;
+        foreach (var value in values)
+        {
+            low = Math.Min(low, value);
+            high = Math.Max(high, value);
+        }
+
+        return low >= -2 && high <= 1 ? 2 : low >= -8 && high <= 7 ? 4 : 8;
     }
 
     /// <summary>int32 values as decimal literals (thresholds read best as numbers).</summary>

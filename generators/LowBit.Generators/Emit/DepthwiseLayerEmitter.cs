@@ -33,7 +33,7 @@ internal static class DepthwiseLayerEmitter
     public static void WriteData(CodeWriter w, ModelPlan model, LayerPlan layer)
     {
         var plan = layer.Depthwise!;
-        DataEmitter.WriteBytes(w, $"{layer.MethodName}Weights", plan.Weights, $"Depthwise weights as int8 [tap {plan.Rows * plan.Columns} = ky·{plan.Columns} + kx][channel {plan.PaddedChannels}], zero beyond {plan.Channels} channels.", model.OptimizedBuild);
+        DataEmitter.WriteBytes(w, $"{layer.MethodName}Weights", plan.Weights, $"Depthwise weights as int8 [tap {plan.Rows * plan.Columns} = ky·{plan.Columns} + kx][channel {plan.PaddedChannels}], zero beyond {plan.Channels} channels.", model);
         VectorRequantizationEmitter.WriteData(w, layer.MethodName, plan.Requantization, model.OptimizedBuild);
     }
 

@@ -117,7 +117,7 @@ internal static class GemmLayerEmitter
         }
         else
         {
-            DataEmitter.WriteBytes(w, $"{name}Weights", gemm.Weights, $"Weights as int8 [block {gemm.Blocks} of 16 channels][window row {gemm.Rows}][k-group {gemm.Quads}][channel 16][4], {rowOrder} over {gemm.RowBytes} bytes; padding is 0.", model.OptimizedBuild);
+            DataEmitter.WriteBytes(w, $"{name}Weights", gemm.Weights, $"Weights as int8 [block {gemm.Blocks} of 16 channels][window row {gemm.Rows}][k-group {gemm.Quads}][channel 16][4], {rowOrder} over {gemm.RowBytes} bytes; padding is 0.", model);
         }
 
         if (gemm.Requantization is { } requantization)

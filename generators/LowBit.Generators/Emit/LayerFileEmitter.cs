@@ -144,11 +144,11 @@ internal static class LayerFileEmitter
             : $"Weights as int8 [group {dot.Groups}][row {dot.PaddedOutChannelsPerGroup}][k {dot.PaddedK}], k = (ky·{dot.KernelWidth} + kx)·{dot.InChannelsPerGroup} + channel; padding rows and columns are 0.";
         if (dot.IsDepthwise)
         {
-            DataEmitter.WriteBytes(w, $"{name}Weights", dot.DepthwiseWeights(), $"Depthwise weights as int8 [k {dot.KernelHeight * dot.KernelWidth}][channel {dot.OutChannels}], k = ky·{dot.KernelWidth} + kx.", model.OptimizedBuild);
+            DataEmitter.WriteBytes(w, $"{name}Weights", dot.DepthwiseWeights(), $"Depthwise weights as int8 [k {dot.KernelHeight * dot.KernelWidth}][channel {dot.OutChannels}], k = ky·{dot.KernelWidth} + kx.", model);
         }
         else
         {
-            DataEmitter.WriteBytes(w, $"{name}Weights", dot.Weights, layout, model.OptimizedBuild);
+            DataEmitter.WriteBytes(w, $"{name}Weights", dot.Weights, layout, model);
         }
         if (dot.FloatOutput is not null)
         {

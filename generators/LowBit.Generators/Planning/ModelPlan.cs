@@ -40,6 +40,16 @@ internal sealed class ModelPlan
     /// <summary>Bytes of the zero-point-padded input copy the GEMM layers share (0 when none pads).</summary>
     public int PaddedLength { get; init; }
 
+    /// <summary>
+    /// Whether large constant arrays are written as packed text (DataEmitter.WritePacked). Packed text lives in
+    /// the assembly's user-string heap, which holds at most 16 MB; a model whose weights could pass
+    /// <see cref="PackedTextBudget"/> there keeps numeric literals (slower to compile, no limit).
+    /// </summary>
+    public bool PacksLargeData { get; init; } = true;
+
+    /// <summary>Bytes of user-string heap one model's packed text may take, leaving room for the rest of the assembly.</summary>
+    public const long PackedTextBudget = 14L * 1024 * 1024;
+
     /// <summary>Bytes of the packed bit image (and its nibble-shifted copy) the binary GEMM layers share (0 when none is binary).</summary>
     public int BitsLength { get; init; }
 

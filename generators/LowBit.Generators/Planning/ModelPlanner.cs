@@ -74,7 +74,18 @@ internal static class ModelPlanner
             PaddedLength = padded == 0 ? 0 : padded + slack,
             RawLength = raw,
             BitsLength = layers.Select(l => l.Gemm?.Binary?.BufferLength ?? 0).DefaultIfEmpty(0).Max(),
+            PacksLargeData = PackedTextBound(layers) <= ModelPlan.PackedTextBudget,
         };
+    }
+
+    /// <summary>
+    /// User-string bytes the model's packed text takes at most: every layer's largest weight array at 8 bits,
+    /// 15 bits per two-byte character.
+    /// </summary>
+    private static long PackedTextBound(List<LayerPlan> layers)
+    {
+        long bytes = layers.Sum(l => (long)Math.Max(l.Gemm?.Weights.Length ?? 0, Math.Max(l.Depthwise?.Weights.Length ?? 0, l.Dot?.Weights.Length ?? 0)));
+        return bytes * 8 / 15 * 2;
     }
 
     private static AddPlan PlanAdd(AddLayer add, TensorLayout first, TensorLayout second, string path, List<(string, string)> problems)

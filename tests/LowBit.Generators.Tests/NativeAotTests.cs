@@ -46,7 +46,7 @@ public sealed class NativeAotTests
         // --artifacts-path keeps these builds out of the repository's bin/obj, which other builds may be using.
         var publish = DotnetCli.Run(RepositoryPaths.Root, new[]
         {
-            "publish", Sample, "-c", "Release", "-r", Rid, "-p:PublishAot=true",
+            "publish", Sample, "-c", "Release", "-r", Rid, "-p:PublishAot=true", "-p:IlcInstructionSet=x86-64-v3",
             "-o", native, "--artifacts-path", temp.File("artifacts"),
         });
         _log.WriteLine($"publish: {clock.Elapsed.TotalSeconds:F1} s");

@@ -38,7 +38,15 @@ internal static class SimpleLayerEmitter
             case FlattenLayer:
                 using (w.Block($"private void {name}(ReadOnlySpan<byte> input, Span<byte> output)"))
                 {
-                    w.Line($"LowBitLayerKernels.Flatten(input, output, {input.Pixels}, {input.Channels});");
+                    if (layer.FlattenKeepsHwc)
+                    {
+                        w.Line("// Kept in HWC order: the linear layers that read it have their weights permuted to match, so no transpose.");
+                        w.Line($"input.Slice(0, {input.Length}).CopyTo(output);");
+                    }
+                    else
+                    {
+                        w.Line($"LowBitLayerKernels.Flatten(input, output, {input.Pixels}, {input.Channels});");
+                    }
                 }
 
                 break;

@@ -38,16 +38,20 @@ internal static class DotLayerPlanner
         return plan;
     }
 
-    public static DotLayerPlan PlanLinear(LinearLayer linear, TensorLayout input, TensorLayout? output, string path, List<(string, string)> problems)
+    /// <summary>
+    /// A linear layer. <paramref name="featureAt"/>, when given, is the feature index stored at each input position:
+    /// the layer then reads its input in that order (a flatten left in HWC order), its weights permuted to match.
+    /// </summary>
+    public static DotLayerPlan PlanLinear(LinearLayer linear, TensorLayout input, TensorLayout? output, string path, List<(string, string)> problems, int[]? featureAt = null)
     {
         var plan = new DotLayerPlan(linear, input, output, 1, linear.OutFeatures, 1, 1, null);
         var weights = linear.Weights.Unpack(checked((int)linear.WeightCount));
         var laidOut = new sbyte[plan.PaddedOutChannelsPerGroup * plan.PaddedK];
         for (int o = 0; o < linear.OutFeatures; o++)
         {
-            for (int i = 0; i < linear.InFeatures; i++)
+            for (int m = 0; m < linear.InFeatures; m++)
             {
-                laidOut[(o * plan.PaddedK) + i] = weights[(o * linear.InFeatures) + i];
+                laidOut[(o * plan.PaddedK) + m] = weights[(o * linear.InFeatures) + (featureAt?[m] ?? m)];
             }
         }
 

@@ -33,5 +33,11 @@ internal sealed class LayerPlan
 
     public AddPlan? Add { get; set; }
 
+    /// <summary>
+    /// A flatten whose only readers are linear layers planned for its input's HWC order: the layer is a plain copy
+    /// instead of a transpose to the contract's CHW order, the readers' weights permuted at generation time.
+    /// </summary>
+    public bool FlattenKeepsHwc { get; set; }
+
     public string MethodName => $"Layer{Index}";
 }

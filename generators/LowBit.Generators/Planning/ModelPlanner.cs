@@ -22,6 +22,7 @@ internal static class ModelPlanner
         tensors[input.Id] = input;
 
         var layers = new List<LayerPlan>();
+        var hwcFlattens = HwcFlattens(manifest);
         for (int i = 0; i < manifest.Layers.Count; i++)
         {
             var layer = manifest.Layers[i];
@@ -41,7 +42,10 @@ internal static class ModelPlanner
                     plan.Dot = DotLayerPlanner.PlanConv(conv, inputs[0], output, path, problems);
                     break;
                 case LinearLayer linear:
-                    plan.Dot = DotLayerPlanner.PlanLinear(linear, inputs[0], output, path, problems);
+                    plan.Dot = DotLayerPlanner.PlanLinear(linear, inputs[0], output, path, problems, hwcFlattens.TryGetValue(layer.Inputs[0], out var featureAt) ? featureAt : null);
+                    break;
+                case FlattenLayer:
+                    plan.FlattenKeepsHwc = hwcFlattens.ContainsKey(layer.Id);
                     break;
                 case AddLayer add:
                     plan.Add = PlanAdd(add, inputs[0], inputs[1], path, problems);
@@ -86,6 +90,45 @@ internal static class ModelPlanner
     {
         long bytes = layers.Sum(l => (long)Math.Max(l.Gemm?.Weights.Length ?? 0, Math.Max(l.Depthwise?.Weights.Length ?? 0, l.Dot?.Weights.Length ?? 0)));
         return bytes * 8 / 15 * 2;
+    }
+
+    /// <summary>
+    /// Flattens of a multi-channel feature map read only by linear layers (and not the model's output), each with
+    /// the feature index at every position of its input's HWC order: the CHW transpose the contract defines is
+    /// folded into the readers' weights.
+    /// </summary>
+    private static Dictionary<string, int[]> HwcFlattens(ModelManifest manifest)
+    {
+        var result = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var shapes = new Dictionary<string, TensorShape>(StringComparer.Ordinal) { [ManifestFormat.InputId] = manifest.Input.Shape };
+        foreach (var layer in manifest.Layers)
+        {
+            shapes[layer.Id] = layer.OutputShape;
+        }
+
+        foreach (var flatten in manifest.Layers.OfType<FlattenLayer>())
+        {
+            var readers = manifest.Layers.Where(l => l.Inputs.Contains(flatten.Id, StringComparer.Ordinal)).ToList();
+            var shape = shapes[flatten.Inputs[0]];
+            if (readers.Count == 0 || !readers.All(r => r is LinearLayer) || shape.Rank != 3 || shape.Channels == 1 || shape.Height * shape.Width == 1)
+            {
+                continue;
+            }
+
+            int pixels = shape.Height * shape.Width;
+            var featureAt = new int[pixels * shape.Channels];
+            for (int p = 0; p < pixels; p++)
+            {
+                for (int c = 0; c < shape.Channels; c++)
+                {
+                    featureAt[(p * shape.Channels) + c] = (c * pixels) + p;
+                }
+            }
+
+            result[flatten.Id] = featureAt;
+        }
+
+        return result;
     }
 
     private static AddPlan PlanAdd(AddLayer add, TensorLayout first, TensorLayout second, string path, List<(string, string)> problems)

@@ -10,15 +10,21 @@ namespace LowBit.ArmCost;
 public static class BenchmarkModelFiles
 {
     /// <summary>The architectures of the cost tables, in table order; --models can name any other model file.</summary>
-    private static readonly string[] DefaultArchitectures = { "mnist_cnn", "conv64", "linear1024" };
+    private static readonly string[] DefaultArchitectures = { "mnist_cnn", "resnet20", "mobilenetv2", "conv64", "linear1024" };
 
-    private static readonly string[] Precisions = { "w1a1", "w2a2", "w4a4", "w8a8" };
+    /// <summary>Uniform precisions, then the per-layer mixed one the whole networks also have (BenchmarkModels.cs).</summary>
+    private static readonly string[] Precisions = { "w1a1", "w2a2", "w4a4", "w8a8", "mixed" };
+
+    /// <summary>The whole networks the x64 benchmarks run ONNX Runtime int8 on (the QDQ export of their W8A8 manifest).</summary>
+    public static readonly IReadOnlyList<string> PeerNetworks = new[] { "mnist_cnn", "resnet20", "mobilenetv2" };
 
     public static string Directory => RepositoryRoot.Combine("benchmarks", "LowBit.Benchmarks", "Models");
 
-    /// <summary>Each default architecture from W1A1 to W8A8.</summary>
+    /// <summary>Each default architecture from W1A1 to W8A8, and mixed where it has one.</summary>
     public static IReadOnlyList<string> DefaultNames() =>
-        DefaultArchitectures.SelectMany(architecture => Precisions.Select(precision => architecture + "_" + precision)).ToList();
+        DefaultArchitectures.SelectMany(architecture => Precisions.Select(precision => architecture + "_" + precision))
+            .Where(name => File.Exists(PathOf(name)))
+            .ToList();
 
     public static string PathOf(string name) => Path.Combine(Directory, name + ".lbq");
 

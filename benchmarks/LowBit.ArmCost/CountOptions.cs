@@ -10,12 +10,13 @@ namespace LowBit.ArmCost;
 public sealed class CountOptions
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project benchmarks/LowBit.ArmCost -- [--models a,b,…] [--warmup K] [--repeat R] [--work DIR] [--skip-publish]\n" +
-        "  --models        models of benchmarks/LowBit.Benchmarks/Models to count (default: mnist_cnn, conv64, linear1024 at W1A1…W8A8)\n" +
+        "usage: dotnet run -c Release --project benchmarks/LowBit.ArmCost -- [--models a,b,…] [--warmup K] [--repeat R] [--work DIR] [--skip-publish] [--no-onnxruntime]\n" +
+        "  --models        models of benchmarks/LowBit.Benchmarks/Models to count (default: mnist_cnn, resnet20, mobilenetv2 at W1A1…W8A8 and mixed, conv64, linear1024 at W1A1…W8A8)\n" +
         "  --warmup K      inferences in the baseline run (default 2)\n" +
         "  --repeat R      extra inferences in the second run; per inference = difference / R (default 5)\n" +
         "  --work DIR      plugin, arm64 binary and raw counts (default benchmarks/LowBit.ArmCost/.artifacts)\n" +
-        "  --skip-publish  reuse the arm64 binary already in the work directory (it must contain the models)";
+        "  --skip-publish  reuse the arm64 binaries already in the work directory (the workload must contain the models)\n" +
+        "  --no-onnxruntime  skip ONNX Runtime int8 (by default counted on the QDQ export of each whole network among the models: mnist_cnn, resnet20, mobilenetv2)";
 
     public IReadOnlyList<string> Models { get; private init; } = Array.Empty<string>();
 
@@ -29,11 +30,14 @@ public sealed class CountOptions
 
     public bool ShowHelp { get; private init; }
 
+    /// <summary>Count ONNX Runtime int8 on the whole networks among <see cref="Models"/> as well.</summary>
+    public bool OnnxRuntime { get; private init; } = true;
+
     public static CountOptions Parse(IReadOnlyList<string> args)
     {
         string? models = null, work = null;
         int warmup = 2, repeat = 5;
-        bool skipPublish = false, help = false;
+        bool skipPublish = false, help = false, onnxRuntime = true;
         for (int i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -44,6 +48,7 @@ public sealed class CountOptions
                 case "--repeat": repeat = Positive(Value(), "--repeat"); break;
                 case "--work": work = Value(); break;
                 case "--skip-publish": skipPublish = true; break;
+                case "--no-onnxruntime": onnxRuntime = false; break;
                 case "-h" or "--help": help = true; break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }
@@ -57,6 +62,7 @@ public sealed class CountOptions
             WorkDirectory = Path.GetFullPath(work ?? Path.Combine(RepositoryRoot.Find(), "benchmarks", "LowBit.ArmCost", ".artifacts")),
             SkipPublish = skipPublish,
             ShowHelp = help,
+            OnnxRuntime = onnxRuntime,
         };
     }
 

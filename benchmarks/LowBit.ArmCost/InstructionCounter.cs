@@ -18,13 +18,15 @@ public sealed class InstructionCounter
     /// Functions that start a region in the plugin: the benchmark loop, the model's Predict, its per-layer
     /// methods, the input quantizer, and the whole-layer kernels that simple layers (pooling, flatten) call
     /// straight from Predict once the compiler has inlined their one-line layer methods. Everything else
-    /// (dot kernels, runtime helpers) counts towards the root that called it.
+    /// (dot kernels, runtime helpers) counts towards the root that called it. The whole-layer kernels match
+    /// whole names (the plugin's trailing '$'), so a specialization they call (MaxPool2x2) stays in the
+    /// region of the layer that called it rather than becoming one region shared by every such layer.
     /// </summary>
     private static readonly string[] Roots =
     {
         "__RunInferences", "__Predict", "__Layer",
-        "LowBitLayerKernels__QuantizeInput", "LowBitLayerKernels__MaxPool", "LowBitLayerKernels__AvgPool",
-        "LowBitLayerKernels__GlobalAvgPool", "LowBitLayerKernels__Flatten",
+        "LowBitLayerKernels__QuantizeInput", "LowBitLayerKernels__MaxPool$", "LowBitLayerKernels__AvgPool$",
+        "LowBitLayerKernels__GlobalAvgPool$", "LowBitLayerKernels__Flatten$",
     };
 
     private readonly string _plugin;
@@ -73,10 +75,15 @@ public sealed class InstructionCounter
             .ToList();
     }
 
-    /// <summary>Instructions inside the dot-product kernel functions themselves (the GEMM blocks BlockDp, BlockAdvSimd, …; Dot4 of grouped convs).</summary>
+    /// <summary>Instructions inside the dot-product kernel functions themselves (the GEMM blocks BlockDp, BlockAdvSimd, BinaryBlockAdvSimd, …; Dot4 of grouped convs).</summary>
     private static long DotKernelDifference(PluginReport baseline, PluginReport longer)
     {
-        static long Sum(PluginReport report) => report.Self.Where(s => s.Key.Contains("LowBitDotKernels__", StringComparison.Ordinal) || s.Key.Contains("LowBitGemm__Block", StringComparison.Ordinal)).Sum(s => s.Value);
+        static bool IsGemmKernel(string symbol) =>
+            symbol.Contains("LowBitDotKernels__", StringComparison.Ordinal)
+            || symbol.Contains("LowBitGemm__Block", StringComparison.Ordinal)
+            || symbol.Contains("LowBitGemm__BinaryBlock", StringComparison.Ordinal);
+
+        static long Sum(PluginReport report) => report.Self.Where(s => IsGemmKernel(s.Key)).Sum(s => s.Value);
         return Sum(longer) - Sum(baseline);
     }
 

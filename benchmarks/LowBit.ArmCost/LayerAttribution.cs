@@ -49,7 +49,7 @@ public static class LayerAttribution
             {
                 predict += instructions;
             }
-            else if (region.Symbol.EndsWith("LowBitLayerKernels__QuantizeInput", StringComparison.Ordinal))
+            else if (region.Symbol.Contains("LowBitLayerKernels__QuantizeInput", StringComparison.Ordinal))
             {
                 input += instructions;
             }

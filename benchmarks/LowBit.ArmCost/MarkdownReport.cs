@@ -7,16 +7,21 @@ using LowBit.Manifest;
 
 namespace LowBit.ArmCost;
 
-/// <summary>The markdown tables RESULTS.md is made of: per model, W8A8 ratios, per layer, and the checks.</summary>
+/// <summary>The markdown tables RESULTS.md is made of: ours vs ONNX Runtime int8, per model, W8A8 ratios, per layer, and the checks.</summary>
 public static class MarkdownReport
 {
-    public static string Write(IReadOnlyList<ModelCost> costs, CountOptions options)
+    public static string Write(IReadOnlyList<ModelCost> costs, IReadOnlyList<PeerCost> peers, CountOptions options)
     {
         var summaries = costs.Select(c => c.Model).Distinct().ToDictionary(m => m, m => ModelSummary.Create(BenchmarkModelFiles.Read(m)));
         var text = new StringBuilder();
         text.AppendLine($"ARM instructions per inference, counted under qemu-aarch64 with insn-count.c: runs of {options.Warmup} and {options.Warmup + options.Repeat} inferences, difference ÷ {options.Repeat}. " +
-                        $"Dp on = `-cpu {CpuVariant.WithDotProduct.QemuCpu}`, Dp off = `-cpu {CpuVariant.WithoutDotProduct.QemuCpu}`.");
+                        $"CPUs: {string.Join("; ", CpuVariant.All.Select(c => c.Description))}.");
         text.AppendLine();
+        if (peers.Count > 0)
+        {
+            VersusOnnxRuntime(text, costs, peers);
+        }
+
         PerModel(text, costs, summaries);
         Ratios(text, costs);
         foreach (var architecture in costs.Select(c => BenchmarkModelFiles.Architecture(c.Model)).Distinct())
@@ -28,22 +33,59 @@ public static class MarkdownReport
         return text.ToString();
     }
 
+    /// <summary>
+    /// Ours ÷ ONNX Runtime int8 per network, precision and CPU. ONNX Runtime always runs the network's W8A8 model
+    /// (the QDQ export), so one peer figure per network and CPU stands against every precision of ours.
+    /// </summary>
+    private static void VersusOnnxRuntime(StringBuilder text, IReadOnlyList<ModelCost> costs, IReadOnlyList<PeerCost> peers)
+    {
+        text.AppendLine("#### Ours vs ONNX Runtime int8");
+        text.AppendLine();
+        text.AppendLine("| network | precision | " + string.Join(" | ", CpuVariant.All.Select(c => $"{c.Label}: ours | {c.Label}: ONNX Runtime int8 | {c.Label}: ours ÷ ORT")) + " |");
+        text.AppendLine("|---|---|" + string.Concat(CpuVariant.All.Select(_ => "--:|--:|--:|")));
+        foreach (var network in peers.Select(p => p.Network).Distinct())
+        {
+            foreach (var model in costs.Select(c => c.Model).Distinct().Where(m => BenchmarkModelFiles.Architecture(m) == network))
+            {
+                var cells = CpuVariant.All.Select(cpu =>
+                {
+                    var ours = Find(costs, model, cpu);
+                    var peer = peers.FirstOrDefault(p => p.Network == network && p.Cpu == cpu);
+                    string ratio = ours is null || peer is null ? "—" : (ours.PerInference / peer.PerInference).ToString("F2", CultureInfo.InvariantCulture) + "×";
+                    return $"{Count(ours?.PerInference)} | {Count(peer?.PerInference)} | {ratio}";
+                });
+                text.AppendLine($"| {network} | {BenchmarkModelFiles.Precision(model)} | {string.Join(" | ", cells)} |");
+            }
+        }
+
+        text.AppendLine();
+        text.AppendLine("ONNX Runtime int8: the QDQ export of the network's W8A8 manifest (`lowbit export --onnx --flavor qdq`), run by the linux-arm64 `libonnxruntime.so` of the Microsoft.ML.OnnxRuntime package the benchmarks reference, all graph optimizations, one intra-op thread, input and output bound once; the instructions of the loop thread from the call of `Run` to its return. Its kernel path, from the dot-product and int8 matrix-multiply instructions it executed per inference:");
+        text.AppendLine();
+        text.AppendLine("| network | CPU | ONNX Runtime int8: instructions | repeat moved it by | SDOT/UDOT/MMLA instructions per inference |");
+        text.AppendLine("|---|---|--:|--:|---|");
+        foreach (var peer in peers)
+        {
+            text.AppendLine($"| {peer.Network} | {peer.Cpu.Label} | {Count(peer.PerInference)} | {Count(peer.Spread)} | {peer.KernelPath} |");
+        }
+
+        text.AppendLine();
+    }
+
     private static void PerModel(StringBuilder text, IReadOnlyList<ModelCost> costs, Dictionary<string, ModelSummary> summaries)
     {
         text.AppendLine("#### Per model");
         text.AppendLine();
-        text.AppendLine("| model | MACs | Dp on: instructions | per MAC | in GEMM kernels | Dp off: instructions | per MAC | in GEMM kernels | GEMM path (Dp on / Dp off) |");
-        text.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|---|");
+        text.AppendLine("| model | MACs | " + string.Join(" | ", CpuVariant.All.Select(c => $"{c.Label}: instructions | per MAC | in GEMM kernels")) + " | GEMM path (" + string.Join(" / ", CpuVariant.All.Select(c => c.Label)) + ") |");
+        text.AppendLine("|---|--:|" + string.Concat(CpuVariant.All.Select(_ => "--:|--:|--:|")) + "---|");
         foreach (var model in costs.Select(c => c.Model).Distinct())
         {
             long macs = summaries[model].Macs;
-            var on = Find(costs, model, CpuVariant.WithDotProduct);
-            var off = Find(costs, model, CpuVariant.WithoutDotProduct);
-            text.AppendLine($"| {model} | {Count(macs)} | {Count(on?.PerInference)} | {PerMac(on, macs)} | {Share(on)} | {Count(off?.PerInference)} | {PerMac(off, macs)} | {Share(off)} | {on?.DotPath ?? "—"} / {off?.DotPath ?? "—"} |");
+            var perCpu = CpuVariant.All.Select(cpu => Find(costs, model, cpu)).ToList();
+            text.AppendLine($"| {model} | {Count(macs)} | " + string.Join(" | ", perCpu.Select(c => $"{Count(c?.PerInference)} | {PerMac(c, macs)} | {Share(c)}")) + " | " + string.Join(" / ", perCpu.Select(c => c?.DotPath ?? "—")) + " |");
         }
 
         text.AppendLine();
-        text.AppendLine("\"in GEMM kernels\": share of the instructions executed inside the GEMM block kernels (`BlockDp` / `BlockAdvSimd`, requantization epilogue included); the rest is padding copies, depthwise and pooling layers, input quantization and loop control.");
+        text.AppendLine("\"in GEMM kernels\": share of the instructions executed inside the GEMM block kernels (`BlockDp` / `BlockAdvSimd` / `BinaryBlockAdvSimd`, requantization epilogue included); the rest is padding copies, depthwise and pooling layers, input quantization and loop control.");
         text.AppendLine();
     }
 
@@ -71,7 +113,7 @@ public static class MarkdownReport
 
     private static void PerLayer(StringBuilder text, string architecture, IReadOnlyList<ModelCost> costs, Dictionary<string, ModelSummary> summaries)
     {
-        var columns = costs.OrderBy(c => c.Model, StringComparer.Ordinal).ThenBy(c => c.Cpu.HasDotProduct ? 0 : 1).ToList();
+        var columns = costs.Where(c => c.Cpu.InPerLayerTables).OrderBy(c => c.Model, StringComparer.Ordinal).ThenBy(c => c.Cpu.HasDotProduct ? 0 : 1).ToList();
         var breakdowns = columns.Select(c => LayerAttribution.Attribute(summaries[c.Model].Manifest, c)).ToList();
         var layers = summaries[columns[0].Model].Layers;
         text.AppendLine($"#### Per layer: {architecture}");

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -60,12 +61,37 @@ public static class Program
         var costs = options.Models
             .SelectMany(model => CpuVariant.All.Select(cpu => counter.Measure(model, cpu)))
             .ToList();
-        var markdown = MarkdownReport.Write(costs, options);
+        var peers = CountOnnxRuntime(options, paths, plugin);
+        var markdown = MarkdownReport.Write(costs, peers, options);
         Console.WriteLine();
         Console.WriteLine(markdown);
         File.WriteAllText(paths.TablesFile, markdown);
-        File.WriteAllText(paths.CostsFile, CostsFile.Write(costs));
+        File.WriteAllText(paths.CostsFile, CostsFile.Write(costs, peers));
         Console.Error.WriteLine($"Tables also written to {paths.TablesFile}, counts to {paths.CostsFile}; whole run {clock.Elapsed.TotalSeconds:F0} s.");
+    }
+
+    /// <summary>ONNX Runtime int8 on the QDQ export of every whole network among the models, on every CPU.</summary>
+    private static IReadOnlyList<PeerCost> CountOnnxRuntime(CountOptions options, WorkPaths paths, string plugin)
+    {
+        var networks = BenchmarkModelFiles.PeerNetworks
+            .Where(network => options.Models.Any(model => BenchmarkModelFiles.Architecture(model) == network))
+            .ToList();
+        if (!options.OnnxRuntime || networks.Count == 0)
+        {
+            return Array.Empty<PeerCost>();
+        }
+
+        var workload = options.SkipPublish && File.Exists(paths.OnnxRuntimeWorkloadBinary)
+            ? paths.OnnxRuntimeWorkloadBinary
+            : Toolchain.PublishOnnxRuntimeWorkload(paths);
+        var counter = new OnnxRuntimeCounter(plugin, workload, paths.CountsDirectory, options.Warmup, options.Repeat);
+        return networks
+            .SelectMany(network =>
+            {
+                var model = QdqExport.Write(paths, network);
+                return CpuVariant.All.Select(cpu => counter.Measure(network, model, cpu));
+            })
+            .ToList();
     }
 
     private static string ExistingWorkload(WorkPaths paths) =>

@@ -23,6 +23,14 @@ public sealed class WorkPaths
 
     public string WorkloadBinary => Path.Combine(WorkloadDirectory, "LowBit.ArmCost.Workload");
 
+    /// <summary>The ONNX Runtime workload and the native library its package publishes beside it.</summary>
+    public string OnnxRuntimeWorkloadDirectory => Path.Combine(Root, "linux-arm64-onnxruntime");
+
+    public string OnnxRuntimeWorkloadBinary => Path.Combine(OnnxRuntimeWorkloadDirectory, "LowBit.ArmCost.OnnxRuntimeWorkload");
+
+    /// <summary>The QDQ int8 ONNX exports ONNX Runtime runs, one per network.</summary>
+    public string OnnxDirectory => Path.Combine(Root, "onnx");
+
     /// <summary>One plugin report per qemu run, kept for inspection.</summary>
     public string CountsDirectory => Path.Combine(Root, "counts");
 

@@ -9,17 +9,21 @@
  * plugin API (API version 1, QEMU 7.x) this plugin uses are written out below.
  *
  * Build: gcc -shared -fPIC -O2 -o insn-count.so insn-count.c
- * Use:   qemu-aarch64 -plugin ./insn-count.so,out=counts.tsv,root=__Layer,root=__Predict app args
+ * Use:   qemu-aarch64 -plugin ./insn-count.so,out=counts.tsv,root=__Layer,root=__Predict,root=__MaxPool$ app args
  *
  * Output (tab-separated, to the out= file, or stderr without one):
  *   total   <n>             every guest instruction executed, by every thread
  *   self    <n>  <symbol>   instructions whose address lies in <symbol>
  *   region  <n>  <order>  <from>  <symbol>
  *           instructions executed by a thread while <symbol> was the "root" function (a symbol that
- *           contains one of the root= strings) it last entered, coming from the instruction at address
+ *           contains one of the root= strings, or ends with one written with a trailing '$') it last entered, coming from the instruction at address
  *           <from> (hex): a root's own code plus every non-root function it calls. Keying regions by
  *           where they were entered from tells apart two calls of one kernel (two max-pool layers
  *           inlined into Predict), and <order> (when the region was first entered) tells which is which.
+ *   insn    <n>  <mnemonic> executions of the 8-bit dot-product and matrix-multiply instructions (SDOT, UDOT,
+ *           USDOT, SUDOT, SMMLA, UMMLA, USMMLA; Advanced SIMD and SVE forms), by every thread: they tell
+ *           which kernel path a library took when its code has no symbols (ONNX Runtime's stripped
+ *           libonnxruntime.so).
  * Symbols come from qemu's lookup in the executable's own symbol table, so the binary must not be
  * stripped; code outside it (the dynamic loader, libc) is reported as "?".
  */
@@ -71,6 +75,8 @@ void qemu_plugin_register_atexit_cb(qemu_plugin_id_t id, qemu_plugin_udata_cb_t 
 size_t qemu_plugin_tb_n_insns(const struct qemu_plugin_tb *tb);
 struct qemu_plugin_insn *qemu_plugin_tb_get_insn(const struct qemu_plugin_tb *tb, size_t idx);
 const char *qemu_plugin_insn_symbol(const struct qemu_plugin_insn *insn);
+const void *qemu_plugin_insn_data(const struct qemu_plugin_insn *insn);
+size_t qemu_plugin_insn_size(const struct qemu_plugin_insn *insn);
 void qemu_plugin_outs(const char *string);
 
 /* qemu refuses a plugin that does not export the API version it was written against. */
@@ -90,12 +96,50 @@ struct symbol {
     uint64_t self;
 };
 
+/*
+ * The instructions counted by kind: Armv8.2 dot products (FEAT_DotProd), Armv8.6 int8 matrix multiplies
+ * and mixed-sign dot products (FEAT_I8MM). Matched on the encoding (Arm ARM, "Advanced SIMD three same
+ * extra" and "vector x indexed element"), not on qemu's disassembler, which predates some of them.
+ */
+struct instruction_kind {
+    const char *mnemonic;
+    uint32_t mask;
+    uint32_t value;
+};
+
+static const struct instruction_kind kinds[] = {
+    { "sdot", 0xBFE0FC00u, 0x0E809400u },         /* SDOT Vd.4S, Vn.16B, Vm.16B */
+    { "udot", 0xBFE0FC00u, 0x2E809400u },         /* UDOT Vd.4S, Vn.16B, Vm.16B */
+    { "sdot (by element)", 0xBFC0F400u, 0x0F80E000u },
+    { "udot (by element)", 0xBFC0F400u, 0x2F80E000u },
+    { "usdot", 0xBFE0FC00u, 0x0E809C00u },
+    { "usdot (by element)", 0xBFC0F400u, 0x0F80F000u },
+    { "sudot (by element)", 0xBFC0F400u, 0x0F00F000u },
+    { "smmla", 0xFFE0FC00u, 0x4E80A400u },        /* SMMLA Vd.4S, Vn.16B, Vm.16B */
+    { "ummla", 0xFFE0FC00u, 0x6E80A400u },
+    { "usmmla", 0xFFE0FC00u, 0x4E80AC00u },
+    /* The SVE forms (Z registers), which ONNX Runtime's kernels use when the CPU has SVE. */
+    { "sve sdot", 0xFFE0FC00u, 0x44800000u },     /* SDOT Zda.S, Zn.B, Zm.B */
+    { "sve udot", 0xFFE0FC00u, 0x44800400u },
+    { "sve sdot (by element)", 0xFFE0FC00u, 0x44A00000u },
+    { "sve udot (by element)", 0xFFE0FC00u, 0x44A00400u },
+    { "sve smmla", 0xFFE0FC00u, 0x45009800u },    /* SMMLA Zda.S, Zn.B, Zm.B */
+    { "sve usmmla", 0xFFE0FC00u, 0x45809800u },
+    { "sve ummla", 0xFFE0FC00u, 0x45C09800u },
+};
+
+#define KIND_COUNT (sizeof kinds / sizeof kinds[0])
+
+static uint64_t kind_counts[KIND_COUNT];
+
 /* What one translated block needs when it executes: how many instructions, whose they are. */
 struct block {
     uint64_t insns;
     uint64_t last_insn_vaddr;
     struct symbol *symbol;
     bool is_root;
+    bool has_kinds;
+    uint32_t kinds[KIND_COUNT]; /* how many of each counted kind the block holds */
 };
 
 struct region {
@@ -148,10 +192,17 @@ static struct symbol *intern(const char *name)
     return symbol;
 }
 
+/* A root matches a symbol that contains it, or with a trailing '$' one that ends with it (MaxPool, not MaxPool2x2). */
 static bool is_root(const char *name)
 {
     for (int i = 0; name != NULL && i < root_count; i++) {
-        if (strstr(name, roots[i]) != NULL) {
+        size_t length = strlen(roots[i]);
+        if (roots[i][length - 1] == '$') {
+            size_t name_length = strlen(name);
+            if (name_length >= length - 1 && strncmp(name + name_length - (length - 1), roots[i], length - 1) == 0) {
+                return true;
+            }
+        } else if (strstr(name, roots[i]) != NULL) {
             return true;
         }
     }
@@ -193,6 +244,11 @@ static void on_block_exec(unsigned int vcpu_index, void *userdata)
     __atomic_fetch_add(&total, block->insns, __ATOMIC_RELAXED);
     __atomic_fetch_add(&block->symbol->self, block->insns, __ATOMIC_RELAXED);
     __atomic_fetch_add(&region->insns, block->insns, __ATOMIC_RELAXED);
+    if (block->has_kinds) {
+        for (size_t k = 0; k < KIND_COUNT; k++) {
+            __atomic_fetch_add(&kind_counts[k], block->kinds[k], __ATOMIC_RELAXED);
+        }
+    }
     last_block = block;
 }
 
@@ -200,7 +256,7 @@ static void on_block_exec(unsigned int vcpu_index, void *userdata)
 static void on_block_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 {
     (void)id;
-    struct block *block = malloc(sizeof *block);
+    struct block *block = calloc(1, sizeof *block);
     if (block == NULL) {
         abort();
     }
@@ -210,6 +266,20 @@ static void on_block_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
     block->last_insn_vaddr = qemu_plugin_insn_vaddr(qemu_plugin_tb_get_insn(tb, block->insns - 1));
     block->symbol = intern(name);
     block->is_root = is_root(name);
+    for (size_t i = 0; i < block->insns; i++) {
+        const struct qemu_plugin_insn *insn = qemu_plugin_tb_get_insn(tb, i);
+        uint32_t word;
+        if (qemu_plugin_insn_size(insn) != sizeof word) {
+            continue;
+        }
+        memcpy(&word, qemu_plugin_insn_data(insn), sizeof word);
+        for (size_t k = 0; k < KIND_COUNT; k++) {
+            if ((word & kinds[k].mask) == kinds[k].value) {
+                block->kinds[k]++;
+                block->has_kinds = true;
+            }
+        }
+    }
     qemu_plugin_register_vcpu_tb_exec_cb(tb, on_block_exec, QEMU_PLUGIN_CB_NO_REGS, block);
 }
 
@@ -229,6 +299,10 @@ static void write_counts(qemu_plugin_id_t id, void *userdata)
         if (symbols[i].self != 0) {
             fprintf(out, "self\t%llu\t%s\n", (unsigned long long)symbols[i].self, name);
         }
+    }
+
+    for (size_t k = 0; k < KIND_COUNT; k++) {
+        fprintf(out, "insn\t%llu\t%s\n", (unsigned long long)kind_counts[k], kinds[k].mnemonic);
     }
 
     for (size_t i = 0; i < region_count; i++) {

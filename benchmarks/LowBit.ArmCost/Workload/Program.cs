@@ -34,7 +34,9 @@ public static class Program
         RunInferences(model, input, output, inferences);
 
         Console.WriteLine($"arch={RuntimeInformation.ProcessArchitecture} AdvSimd.Arm64={AdvSimd.Arm64.IsSupported} Dp={Dp.IsSupported}");
-        Console.WriteLine($"dot path: {LowBitGemm.PathFor(int16Accumulation: ActivationBits(model.Name) < 8, ActivationBits(model.Name))}");
+        // 1-bit activations with ±1 weights run on the binary (popcount) kernels, every other bitwidth on the dot-product ones.
+        int activationBits = ActivationBits(model.Name);
+        Console.WriteLine($"dot path: {(activationBits == 1 ? "binary " + LowBitGemm.BinaryPath : LowBitGemm.PathFor(int16Accumulation: activationBits < 8, activationBits))}");
         Console.WriteLine($"output checksum: {Checksum(output)}");
         return 0;
     }
@@ -64,9 +66,14 @@ public static class Program
         return input;
     }
 
-    /// <summary>The benchmark models are named &lt;architecture&gt;_w&lt;bits&gt;a&lt;bits&gt;.</summary>
+    /// <summary>
+    /// The benchmark models are named &lt;architecture&gt;_w&lt;bits&gt;a&lt;bits&gt;, or &lt;architecture&gt;_mixed: a W2A2 body
+    /// with 8-bit edges (LowBit.Benchmarks/BenchmarkModels.cs), whose body's path is the one reported.
+    /// </summary>
     private static int ActivationBits(string modelName) =>
-        int.Parse(modelName.AsSpan(modelName.LastIndexOf('a') + 1), NumberStyles.None, CultureInfo.InvariantCulture);
+        modelName.EndsWith("_mixed", StringComparison.Ordinal)
+            ? 2
+            : int.Parse(modelName.AsSpan(modelName.LastIndexOf('a') + 1), NumberStyles.None, CultureInfo.InvariantCulture);
 
     /// <summary>Proves the Dp and AdvSimd paths compute the same outputs (they must: both are bit-exact).</summary>
     private static long Checksum(float[] output)

@@ -23,7 +23,7 @@ public sealed class Arm64BitExactTests : IClassFixture<Arm64RunnerFixture>
 
     public static TheoryData<string, string, string, string> Paths => new()
     {
-        { "SDOT", string.Empty, "AdvSimd.Dp (SDOT by lane)", "AdvSimd (int16 accumulation)" },
+        { "SDOT", string.Empty, "AdvSimd.Dp (SDOT by lane)", "AdvSimd.Dp (SDOT by lane, activations − 128)" },
         { "AdvSimd without SDOT", "DOTNET_EnableArm64Dp=0", "AdvSimd (int16 accumulation)", "AdvSimd (int16 accumulation)" },
         { "scalar", "DOTNET_EnableHWIntrinsic=0", "Scalar", "Scalar" },
     };

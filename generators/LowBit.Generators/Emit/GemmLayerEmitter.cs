@@ -39,6 +39,11 @@ internal static class GemmLayerEmitter
                 w.Line("ref int raw = ref MemoryMarshal.GetArrayDataReference(_raw);");
             }
 
+            if (gemm.SignedShift is not null)
+            {
+                w.Line($"ref int shift = ref MemoryMarshal.GetReference({name}SignedShift);");
+            }
+
             if (dot.FloatOutput is null)
             {
                 w.Line("ref byte target = ref MemoryMarshal.GetReference(output);");
@@ -68,7 +73,7 @@ internal static class GemmLayerEmitter
             int first = b * GemmPlan.BlockChannels;
             w.Line($"// Channels {first}–{first + (2 * GemmPlan.BlockChannels) - 1}.");
             string pairEpilogue = VectorRequantizationEmitter.Arguments(gemm.Requantization, b);
-            w.Line($"LowBitGemm.BlockPair(ref {input}, pixels: {gemm.Geometry.PixelsPerCall}, pixelStride: {gemm.Geometry.PixelStride}, rows: {gemm.Rows}, rowStride: {gemm.Geometry.RowStride}, quads: {gemm.Quads}, weights: ref {At("weights", b * gemm.BlockWeightBytes)}, blockWeightBytes: {gemm.BlockWeightBytes}, quadsPerWiden: {gemm.QuadsPerWiden}, activationBits: {dot.Input.Levels.Bits}, {pairEpilogue}, output: ref {At(output, first)}, outputStride: {dot.OutChannels});");
+            w.Line($"LowBitGemm.BlockPair(ref {input}, pixels: {gemm.Geometry.PixelsPerCall}, pixelStride: {gemm.Geometry.PixelStride}, rows: {gemm.Rows}, rowStride: {gemm.Geometry.RowStride}, quads: {gemm.Quads}, weights: ref {At("weights", b * gemm.BlockWeightBytes)}, blockWeightBytes: {gemm.BlockWeightBytes}, quadsPerWiden: {gemm.QuadsPerWiden}, activationBits: {dot.Input.Levels.Bits}, {pairEpilogue}, output: ref {At(output, first)}, outputStride: {dot.OutChannels}, shift: ref {Shift(gemm, first)});");
         }
 
         for (int b = 2 * pairs; b < gemm.Blocks; b++)
@@ -82,7 +87,7 @@ internal static class GemmLayerEmitter
             string raw = gemm.Mode == EpilogueMode.Raw ? "ref raw" : "ref Unsafe.NullRef<int>()";
             w.Line(gemm.Binary is { } binary
                 ? BinaryGemmEmitter.KernelCall(gemm, binary, b, input, epilogue, target, dot.OutChannels, channels, raw)
-                : $"LowBitGemm.Block(ref {input}, pixels: {gemm.Geometry.PixelsPerCall}, pixelStride: {gemm.Geometry.PixelStride}, rows: {gemm.Rows}, rowStride: {gemm.Geometry.RowStride}, quads: {gemm.Quads}, weights: ref {weights}, quadsPerWiden: {gemm.QuadsPerWiden}, activationBits: {dot.Input.Levels.Bits}, {epilogue}, output: {target}, outputStride: {dot.OutChannels}, channels: {channels}, raw: {raw});");
+                : $"LowBitGemm.Block(ref {input}, pixels: {gemm.Geometry.PixelsPerCall}, pixelStride: {gemm.Geometry.PixelStride}, rows: {gemm.Rows}, rowStride: {gemm.Geometry.RowStride}, quads: {gemm.Quads}, weights: ref {weights}, quadsPerWiden: {gemm.QuadsPerWiden}, activationBits: {dot.Input.Levels.Bits}, {epilogue}, output: {target}, outputStride: {dot.OutChannels}, channels: {channels}, raw: {raw}, shift: ref {Shift(gemm, first)});");
             if (gemm.Mode != EpilogueMode.Raw)
             {
                 continue;
@@ -104,6 +109,8 @@ internal static class GemmLayerEmitter
 
     private static string At(string reference, int offset) => VectorRequantizationEmitter.At(reference, offset);
 
+    private static string Shift(GemmPlan gemm, int first) => gemm.SignedShift is null ? "Unsafe.NullRef<int>()" : At("shift", first);
+
     /// <summary>The layer's constant data for the GEMM kernels.</summary>
     public static void WriteData(CodeWriter w, ModelPlan model, LayerPlan layer)
     {
@@ -123,6 +130,12 @@ internal static class GemmLayerEmitter
         if (gemm.Requantization is { } requantization)
         {
             VectorRequantizationEmitter.WriteData(w, name, requantization, model.OptimizedBuild);
+        }
+
+        if (gemm.SignedShift is { } shift)
+        {
+            w.Line();
+            DataEmitter.WriteInts(w, $"{name}SignedShift", shift, GemmPlan.BlockChannels, "128 · Σw per channel: ARM SDOT reads the 8-bit activations as signed bytes a − 128, and this restores the sum.", model.OptimizedBuild);
         }
 
         switch (gemm.Mode)

@@ -32,6 +32,12 @@ internal sealed class GemmPlan
     /// <summary>k-groups an int16 lane absorbs exactly (from the real weights), 0 when int16 accumulation is not exact.</summary>
     public int QuadsPerWiden { get; set; }
 
+    /// <summary>
+    /// For 8-bit activations, 128 · Σw per channel ([block][16]): ARM SDOT takes activations − 128 as signed bytes
+    /// and the kernel adds this back. Null for ≤ 7-bit activations, which are valid signed bytes as they are.
+    /// </summary>
+    public int[]? SignedShift { get; set; }
+
     /// <summary>Null for a float-output layer, which takes raw accumulators.</summary>
     public VectorRequantization? Requantization { get; set; }
 

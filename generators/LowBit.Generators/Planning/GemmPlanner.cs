@@ -15,6 +15,7 @@ internal static class GemmPlanner
         PlanGeometry(dot, gemm);
         gemm.Weights = PackWeights(dot, gemm);
         gemm.QuadsPerWiden = QuadsPerWiden(gemm, dot.Input.MaxStored);
+        gemm.SignedShift = dot.Input.MaxStored > sbyte.MaxValue ? SignedShift(gemm) : null;
         PlanEpilogue(dot, gemm);
         gemm.Binary = BinaryGemmPlanner.TryPlan(dot, gemm);
         return gemm;
@@ -54,6 +55,19 @@ internal static class GemmPlanner
         }
 
         return packed;
+    }
+
+    /// <summary>128 · Σw over each channel's packed weights: what SDOT on activations − 128 leaves out.</summary>
+    private static int[] SignedShift(GemmPlan gemm)
+    {
+        var shift = new int[gemm.Blocks * GemmPlan.BlockChannels];
+        for (int i = 0; i < gemm.Weights.Length; i++)
+        {
+            int block = i / gemm.BlockWeightBytes, lane = (i % (GemmPlan.BlockChannels * 4)) / 4;
+            shift[(block * GemmPlan.BlockChannels) + lane] += 128 * gemm.Weights[i];
+        }
+
+        return shift;
     }
 
     /// <summary>

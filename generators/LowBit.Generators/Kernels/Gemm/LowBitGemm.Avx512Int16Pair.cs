@@ -22,7 +22,7 @@ namespace LowBit.Generated
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int quads,
             ref sbyte weights, int blockWeightBytes, int quadsPerWiden, int activationBits,
             int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs,
-            ref byte output, int outputStride)
+            ref byte output, int outputStride, ref int shift)
         {
             if (Avx512BW.IsSupported && quadsPerWiden > 0)
             {
@@ -32,10 +32,10 @@ namespace LowBit.Generated
             }
 
             Block(ref input, pixels, pixelStride, rows, rowStride, quads, ref weights, quadsPerWiden, activationBits,
-                mode, ref thresholds, thresholdCount, ref scales, ref offsets, ref signs, ref output, outputStride, 16, ref Unsafe.NullRef<int>());
+                mode, ref thresholds, thresholdCount, ref scales, ref offsets, ref signs, ref output, outputStride, 16, ref Unsafe.NullRef<int>(), ref shift);
             Block(ref input, pixels, pixelStride, rows, rowStride, quads, ref Unsafe.Add(ref weights, blockWeightBytes), quadsPerWiden, activationBits,
                 mode, ref SecondBlock(ref thresholds, 16 * thresholdCount), thresholdCount, ref SecondBlock(ref scales, 16), ref SecondBlock(ref offsets, 16), ref SecondBlock(ref signs, 16),
-                ref Unsafe.Add(ref output, 16), outputStride, 16, ref Unsafe.NullRef<int>());
+                ref Unsafe.Add(ref output, 16), outputStride, 16, ref Unsafe.NullRef<int>(), ref SecondBlock(ref shift, 16));
         }
 
         /// <summary>The second block's data, or a null reference when the layer has none of this kind.</summary>

@@ -13,12 +13,23 @@ namespace LowBit.Generated
     {
         // XNNPACK's 4x16c4 shape: 16 int32x4 accumulators (4 pixels × 4 registers of 4 channels). Each pixel's
         // next 16 activation bytes (four k-groups) are loaded once, and SDOT by lane multiplies k-group i of
-        // them with the block's weights for that group. Activations of ≤ 7 bits are valid s8 as they are.
+        // them with the block's weights for that group. Activations of ≤ 7 bits are valid s8 as they are; 8-bit
+        // ones are flipped to a − 128 (XOR 0x80) and 128·Σw is added back to each channel before requantization.
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void BlockDp(
-            ref byte input, int pixels, int pixelStride, int rows, int rowStride, int quads, ref sbyte weights, Epilogue e,
+            ref byte input, int pixels, int pixelStride, int rows, int rowStride, int quads, ref sbyte weights, bool shiftInput, ref int shift, Epilogue e,
             ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
         {
+            var flip = Vector128.Create(shiftInput ? (byte)0x80 : (byte)0).AsSByte();
+            Vector128<int> k0 = default, k1 = default, k2 = default, k3 = default;
+            if (shiftInput)
+            {
+                k0 = Vector128.LoadUnsafe(ref shift);
+                k1 = Vector128.LoadUnsafe(ref shift, 4);
+                k2 = Vector128.LoadUnsafe(ref shift, 8);
+                k3 = Vector128.LoadUnsafe(ref shift, 12);
+            }
+
             int p = 0;
             for (; pixels - p >= 2; p += 4)
             {
@@ -38,10 +49,10 @@ namespace LowBit.Generated
                     for (int q = 0; q < quads; q += 4)
                     {
                         int o = rowOffset + (4 * q);
-                        var x0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a0, o)).AsSByte();
-                        var x1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a1, o)).AsSByte();
-                        var x2 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a2, o)).AsSByte();
-                        var x3 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a3, o)).AsSByte();
+                        var x0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a0, o)).AsSByte() ^ flip;
+                        var x1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a1, o)).AsSByte() ^ flip;
+                        var x2 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a2, o)).AsSByte() ^ flip;
+                        var x3 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a3, o)).AsSByte() ^ flip;
                         int groups = System.Math.Min(4, quads - q);
                         for (int g = 0; g < groups; g++)
                         {
@@ -82,20 +93,20 @@ namespace LowBit.Generated
                     }
                 }
 
-                Finish128(c00, c01, c02, c03, p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                Finish128(c00 + k0, c01 + k1, c02 + k2, c03 + k3, p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                 if (p + 1 < pixels)
                 {
-                    Finish128(c10, c11, c12, c13, p + 1, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    Finish128(c10 + k0, c11 + k1, c12 + k2, c13 + k3, p + 1, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                 }
 
                 if (p + 2 < pixels)
                 {
-                    Finish128(c20, c21, c22, c23, p + 2, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    Finish128(c20 + k0, c21 + k1, c22 + k2, c23 + k3, p + 2, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                 }
 
                 if (p + 3 < pixels)
                 {
-                    Finish128(c30, c31, c32, c33, p + 3, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    Finish128(c30 + k0, c31 + k1, c32 + k2, c33 + k3, p + 3, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                 }
             }
 
@@ -110,13 +121,13 @@ namespace LowBit.Generated
                     ref byte row = ref Unsafe.Add(ref a0, r * rowStride);
                     for (int q = 0; q < quads; q++)
                     {
-                        var x = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref row, 4 * q))).AsSByte();
+                        var x = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref row, 4 * q))).AsSByte() ^ flip;
                         Dot4(ref c00, ref c01, ref c02, ref c03, Vector128.LoadUnsafe(ref w), Vector128.LoadUnsafe(ref w, 16), Vector128.LoadUnsafe(ref w, 32), Vector128.LoadUnsafe(ref w, 48), x, 0);
                         w = ref Unsafe.Add(ref w, 64);
                     }
                 }
 
-                Finish128(c00, c01, c02, c03, p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                Finish128(c00 + k0, c01 + k1, c02 + k2, c03 + k3, p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
             }
         }
 

@@ -36,7 +36,7 @@ namespace LowBit.Generated
             Avx512BW.IsSupported && int16Accumulation ? "Avx512BW (int16 accumulation)"
             : HasAvxVnni ? "AvxVnni (vpdpbusd)"
             : Avx2.IsSupported ? (int16Accumulation ? "Avx2 (int16 accumulation)" : "Avx2 (int32 pairs)")
-            : Dp.IsSupported && activationBits <= 7 ? "AdvSimd.Dp (SDOT by lane)"
+            : Dp.IsSupported ? (activationBits <= 7 ? "AdvSimd.Dp (SDOT by lane)" : "AdvSimd.Dp (SDOT by lane, activations − 128)")
             : AdvSimd.Arm64.IsSupported ? "AdvSimd (int16 accumulation)"
             : Vector128.IsHardwareAccelerated ? "Vector128"
             : "Scalar";
@@ -46,13 +46,15 @@ namespace LowBit.Generated
         /// is how many k-groups an int16 lane absorbs exactly (from the layer's real weights and activation range),
         /// 0 when int16 accumulation is not exact for this layer. Writes <paramref name="channels"/> (≤ 16) bytes per
         /// pixel, <paramref name="outputStride"/> apart, or the raw accumulators in <see cref="Raw"/> mode.
+        /// <paramref name="shift"/> (8-bit activations only) is 128 · Σw per channel: SDOT reads activations as
+        /// signed bytes, so the kernel feeds it a − 128 and adds this back.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Block(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int quads,
             ref sbyte weights, int quadsPerWiden, int activationBits,
             int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs,
-            ref byte output, int outputStride, int channels, ref int raw)
+            ref byte output, int outputStride, int channels, ref int raw, ref int shift)
         {
             var epilogue = new Epilogue(mode, thresholdCount, channels, outputStride);
             if (Avx512BW.IsSupported && quadsPerWiden > 0)
@@ -74,9 +76,9 @@ namespace LowBit.Generated
                     BlockAvx2Int32(ref input, pixels, pixelStride, rows, rowStride, quads, ref weights, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                 }
             }
-            else if (Dp.IsSupported && activationBits <= 7)
+            else if (Dp.IsSupported && (activationBits <= 7 || !Unsafe.IsNullRef(ref shift)))
             {
-                BlockDp(ref input, pixels, pixelStride, rows, rowStride, quads, ref weights, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                BlockDp(ref input, pixels, pixelStride, rows, rowStride, quads, ref weights, activationBits > 7, ref shift, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
             }
             else if (AdvSimd.Arm64.IsSupported)
             {

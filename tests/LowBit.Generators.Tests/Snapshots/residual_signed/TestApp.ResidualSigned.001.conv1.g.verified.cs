@@ -28,7 +28,7 @@ namespace TestApp
             ref int signs = ref Unsafe.NullRef<int>();
             ref byte target = ref MemoryMarshal.GetReference(output);
             // Channels 0–7.
-            LowBitGemm.Block(ref source, pixels: 36, pixelStride: 4, rows: 1, rowStride: 24, quads: 1, weights: ref weights, quadsPerWiden: 1, activationBits: 4, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref target, outputStride: 8, channels: 8, raw: ref Unsafe.NullRef<int>());
+            LowBitGemm.Block(ref source, pixels: 36, pixelStride: 4, rows: 1, rowStride: 24, quads: 1, weights: ref weights, quadsPerWiden: 1, activationBits: 4, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref target, outputStride: 8, channels: 8, raw: ref Unsafe.NullRef<int>(), shift: ref Unsafe.NullRef<int>());
         }
 
         // Weights as int8 [block 1 of 16 channels][window row 1][k-group 1][channel 16][4], a row's k = kx·4 + channel over 4 bytes; padding is 0.

@@ -34,7 +34,7 @@ namespace TestApp
                 ref byte window = ref Unsafe.Add(ref source, row * 64);
                 ref byte outputRow = ref Unsafe.Add(ref target, row * 48);
                 // Channels 0–7.
-                LowBitGemm.Block(ref window, pixels: 6, pixelStride: 8, rows: 3, rowStride: 64, quads: 6, weights: ref weights, quadsPerWiden: 18, activationBits: 2, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref outputRow, outputStride: 8, channels: 8, raw: ref Unsafe.NullRef<int>());
+                LowBitGemm.Block(ref window, pixels: 6, pixelStride: 8, rows: 3, rowStride: 64, quads: 6, weights: ref weights, quadsPerWiden: 18, activationBits: 2, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref outputRow, outputStride: 8, channels: 8, raw: ref Unsafe.NullRef<int>(), shift: ref Unsafe.NullRef<int>());
             }
         }
 

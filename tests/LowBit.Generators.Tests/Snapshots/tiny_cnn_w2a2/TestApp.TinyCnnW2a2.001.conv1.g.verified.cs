@@ -26,13 +26,14 @@ namespace TestApp
             ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference(Layer1Weights));
             ref int thresholds = ref MemoryMarshal.GetReference(Layer1Thresholds);
             ref int signs = ref Unsafe.NullRef<int>();
+            ref int shift = ref MemoryMarshal.GetReference(Layer1SignedShift);
             ref byte target = ref MemoryMarshal.GetReference(output);
             for (int row = 0; row < 26; row++)
             {
                 ref byte window = ref Unsafe.Add(ref source, row * 28);
                 ref byte outputRow = ref Unsafe.Add(ref target, row * 208);
                 // Channels 0–7.
-                LowBitGemm.Block(ref window, pixels: 26, pixelStride: 1, rows: 3, rowStride: 28, quads: 1, weights: ref weights, quadsPerWiden: 3, activationBits: 8, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref outputRow, outputStride: 8, channels: 8, raw: ref Unsafe.NullRef<int>());
+                LowBitGemm.Block(ref window, pixels: 26, pixelStride: 1, rows: 3, rowStride: 28, quads: 1, weights: ref weights, quadsPerWiden: 3, activationBits: 8, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref outputRow, outputStride: 8, channels: 8, raw: ref Unsafe.NullRef<int>(), shift: ref shift);
             }
         }
 
@@ -52,11 +53,18 @@ namespace TestApp
             37, -776, -445, -566, -56, 213, -324, -311, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
         };
 
+        // 128 · Σw per channel: ARM SDOT reads the 8-bit activations as signed bytes a − 128, and this restores the sum.
+        private static ReadOnlySpan<int> Layer1SignedShift => new int[]
+        {
+            -128, -1024, -640, -768, -256, 128, -512, -512, 0, 0, 0, 0, 0, 0, 0, 0,
+        };
+
         /// <summary>Reads one value per page of layer 1's constant data, so loading the model maps those pages rather than its first Predict.</summary>
         private static void FaultInLayer1Data()
         {
             LowBitLayerKernels.FaultIn(Layer1Weights);
             LowBitLayerKernels.FaultIn(Layer1Thresholds);
+            LowBitLayerKernels.FaultIn(Layer1SignedShift);
         }
     }
 }

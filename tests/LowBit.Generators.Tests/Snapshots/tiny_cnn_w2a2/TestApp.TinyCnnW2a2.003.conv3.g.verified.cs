@@ -32,7 +32,7 @@ namespace TestApp
                 ref byte window = ref Unsafe.Add(ref source, row * 104);
                 ref byte outputRow = ref Unsafe.Add(ref target, row * 176);
                 // Channels 0–15.
-                LowBitGemm.Block(ref window, pixels: 11, pixelStride: 8, rows: 3, rowStride: 104, quads: 6, weights: ref weights, quadsPerWiden: 18, activationBits: 2, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref outputRow, outputStride: 16, channels: 16, raw: ref Unsafe.NullRef<int>());
+                LowBitGemm.Block(ref window, pixels: 11, pixelStride: 8, rows: 3, rowStride: 104, quads: 6, weights: ref weights, quadsPerWiden: 18, activationBits: 2, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref outputRow, outputStride: 16, channels: 16, raw: ref Unsafe.NullRef<int>(), shift: ref Unsafe.NullRef<int>());
             }
         }
 

@@ -27,13 +27,14 @@ namespace TestApp
             ref byte source = ref MemoryMarshal.GetArrayDataReference(_padded);
             ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference(Layer1Weights));
             ref int raw = ref MemoryMarshal.GetArrayDataReference(_raw);
+            ref int shift = ref MemoryMarshal.GetReference(Layer1SignedShift);
             ref byte target = ref MemoryMarshal.GetReference(output);
             for (int row = 0; row < 6; row++)
             {
                 ref byte window = ref Unsafe.Add(ref source, row * 24);
                 ref byte outputRow = ref Unsafe.Add(ref target, row * 48);
                 // Channels 0–7.
-                LowBitGemm.Block(ref window, pixels: 6, pixelStride: 3, rows: 3, rowStride: 24, quads: 3, weights: ref weights, quadsPerWiden: 0, activationBits: 8, mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>(), output: ref Unsafe.NullRef<byte>(), outputStride: 8, channels: 8, raw: ref raw);
+                LowBitGemm.Block(ref window, pixels: 6, pixelStride: 3, rows: 3, rowStride: 24, quads: 3, weights: ref weights, quadsPerWiden: 0, activationBits: 8, mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>(), output: ref Unsafe.NullRef<byte>(), outputStride: 8, channels: 8, raw: ref raw, shift: ref shift);
                 LowBitLayerKernels.RequantizeRaw(_raw, 6, 0, 8, default, Layer1Thresholds, 8, ref outputRow, 8);
             }
         }
@@ -50,6 +51,12 @@ namespace TestApp
             0x1405430C494D6AE1, 0x89778CB4C580B134, 0x554D1948D519272A, 0x758126027C32F3BB, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
             0x8DF939771D7542F6, 0x98618BDF265B4E61, 0x6D82EF2F41C06C5F, 0xC14BC5F7843B40F9, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
             0x0000000E0000002D, 0x0000006900000079, 0x0000009200000027, 0x000000A30000009F, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+        };
+
+        // 128 · Σw per channel: ARM SDOT reads the 8-bit activations as signed bytes a − 128, and this restores the sum.
+        private static ReadOnlySpan<int> Layer1SignedShift => new int[]
+        {
+            19200, 7680, 103424, -47488, 30848, 44288, 14208, -64128, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
         // 255 thresholds per output channel against sign · accumulator (no closed form is exact).
@@ -125,6 +132,7 @@ namespace TestApp
         private static void FaultInLayer1Data()
         {
             LowBitLayerKernels.FaultIn(Layer1Weights);
+            LowBitLayerKernels.FaultIn(Layer1SignedShift);
             LowBitLayerKernels.FaultIn(Layer1Thresholds);
         }
     }

@@ -25,9 +25,10 @@ namespace TestApp
             ref byte source = ref MemoryMarshal.GetReference(input);
             ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference(Layer3Weights));
             ref int raw = ref MemoryMarshal.GetArrayDataReference(_raw);
+            ref int shift = ref MemoryMarshal.GetReference(Layer3SignedShift);
             ref byte target = ref MemoryMarshal.GetReference(output);
             // Channels 0–7.
-            LowBitGemm.Block(ref source, pixels: 1, pixelStride: 8, rows: 3, rowStride: 24, quads: 6, weights: ref weights, quadsPerWiden: 0, activationBits: 8, mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>(), output: ref Unsafe.NullRef<byte>(), outputStride: 8, channels: 8, raw: ref raw);
+            LowBitGemm.Block(ref source, pixels: 1, pixelStride: 8, rows: 3, rowStride: 24, quads: 6, weights: ref weights, quadsPerWiden: 0, activationBits: 8, mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>(), output: ref Unsafe.NullRef<byte>(), outputStride: 8, channels: 8, raw: ref raw, shift: ref shift);
             LowBitLayerKernels.RequantizeRaw(_raw, 1, 0, 8, default, Layer3Thresholds, 8, ref target, 8);
         }
 
@@ -47,6 +48,12 @@ namespace TestApp
         꿧㬐姼誻却倷䨶㪕谧樶㜿ꀪ䐻韔洹腥䐾㐁㐀㐀㐀㐀㐀㐀㐀㐀㐀㐀㐀㐀㐀㐀㐀㐀늌璎ꚥꐍ猕暆ꀌ菝邖灍谠姬賒긟楑闼ꅠ㐁㐀㐀㐀㐀㐀㐀㐀㐀㐀㐀㐀㐀
         㐀㐀㐀㐀狰㤯銿畆斟蝾聽꾝㘆끅ꇢ玈軡ꋗ髥斪㿆㐖㐀㐀㐀㐀㐀㐀㐀㐀㐀㐀㐀㐀㐀㐀㐀㐀㐀
         ", bits: 8, length: 1152);
+
+        // 128 · Σw per channel: ARM SDOT reads the 8-bit activations as signed bytes a − 128, and this restores the sum.
+        private static ReadOnlySpan<int> Layer3SignedShift => new int[]
+        {
+            -74240, -14592, -16512, 105856, -82176, 107648, 3840, 38912, 0, 0, 0, 0, 0, 0, 0, 0,
+        };
 
         // 255 thresholds per output channel against sign · accumulator (no closed form is exact).
         private static ReadOnlySpan<int> Layer3Thresholds => new int[]
@@ -121,6 +128,7 @@ namespace TestApp
         private static void FaultInLayer3Data()
         {
             LowBitLayerKernels.FaultIn(Layer3Weights);
+            LowBitLayerKernels.FaultIn(Layer3SignedShift);
             LowBitLayerKernels.FaultIn(Layer3Thresholds);
         }
     }

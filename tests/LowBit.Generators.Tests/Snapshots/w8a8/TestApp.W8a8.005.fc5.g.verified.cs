@@ -25,8 +25,9 @@ namespace TestApp
             ref byte source = ref MemoryMarshal.GetReference(input);
             ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference(Layer5Weights));
             ref int raw = ref MemoryMarshal.GetArrayDataReference(_raw);
+            ref int shift = ref MemoryMarshal.GetReference(Layer5SignedShift);
             // Channels 0–4.
-            LowBitGemm.Block(ref source, pixels: 1, pixelStride: 0, rows: 1, rowStride: 0, quads: 2, weights: ref weights, quadsPerWiden: 0, activationBits: 8, mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>(), output: ref Unsafe.NullRef<byte>(), outputStride: 5, channels: 5, raw: ref raw);
+            LowBitGemm.Block(ref source, pixels: 1, pixelStride: 0, rows: 1, rowStride: 0, quads: 2, weights: ref weights, quadsPerWiden: 0, activationBits: 8, mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>(), output: ref Unsafe.NullRef<byte>(), outputStride: 5, channels: 5, raw: ref raw, shift: ref shift);
             LowBitLayerKernels.FloatOutputs(_raw, 1, 0, 5, default, Layer5Scale, Layer5Bias, output, 0, 1);
         }
 
@@ -35,6 +36,12 @@ namespace TestApp
         {
             0x29FF52534BA27B5D, 0x54B4EDE47934B038, 0x000000009E1CEEB2, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
             0x4136CDE68AE3106D, 0xF5DECACF1CE587DB, 0x00000000F7FC2043, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000,
+        };
+
+        // 128 · Σw per channel: ARM SDOT reads the 8-bit activations as signed bytes a − 128, and this restores the sum.
+        private static ReadOnlySpan<int> Layer5SignedShift => new int[]
+        {
+            22400, 31616, -1024, -23936, -10240, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
         // Output scale per channel.
@@ -53,6 +60,7 @@ namespace TestApp
         private static void FaultInLayer5Data()
         {
             LowBitLayerKernels.FaultIn(Layer5Weights);
+            LowBitLayerKernels.FaultIn(Layer5SignedShift);
             LowBitLayerKernels.FaultIn(Layer5Scale);
             LowBitLayerKernels.FaultIn(Layer5Bias);
         }

@@ -28,7 +28,7 @@ namespace TestApp
             ref int signs = ref MemoryMarshal.GetReference(Layer1SignMasks);
             ref byte target = ref MemoryMarshal.GetReference(output);
             // Channels 0–2.
-            LowBitGemm.Block(ref source, pixels: 1, pixelStride: 0, rows: 1, rowStride: 0, quads: 1, weights: ref weights, quadsPerWiden: 1, activationBits: 4, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref target, outputStride: 3, channels: 3, raw: ref Unsafe.NullRef<int>());
+            LowBitGemm.Block(ref source, pixels: 1, pixelStride: 0, rows: 1, rowStride: 0, quads: 1, weights: ref weights, quadsPerWiden: 1, activationBits: 4, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref target, outputStride: 3, channels: 3, raw: ref Unsafe.NullRef<int>(), shift: ref Unsafe.NullRef<int>());
         }
 
         // Weights as int8 [block 1 of 16 channels][window row 1][k-group 1][channel 16][4], k = input feature over 4 bytes; padding is 0.

@@ -3,9 +3,9 @@ namespace LowBit.Generators;
 /// <summary>
 /// A GEMM layer with 1-bit activations and ±1 weights, run on bits (LowBitGemm.BinaryBlock): the input packed
 /// to one bit per level with its zero-point border, each window row read as 32-bit words, the weights as one bit
-/// per value with a mask per word for the bits past the row's end. Weights and masks are stored split into
-/// their low and high nibbles (bits 0–3 and 4–7 of each byte, both moved to 0–3): the x64 kernels count bits
-/// four at a time with a 16-entry table and need no shift in their loop; ARM and scalar kernels join them again.
+/// per value with a mask per word for the bits past the row's end. Weights and masks are stored twice: whole
+/// (ARM CNT and the scalar kernel count whole bytes) and split into their low and high nibbles (bits 0–3 and
+/// 4–7 of each byte, both moved to 0–3), which the x64 kernels count four bits at a time with a 16-entry table.
 /// </summary>
 internal sealed class BinaryGemmPlan
 {
@@ -42,16 +42,24 @@ internal sealed class BinaryGemmPlan
 
     public const uint LowNibbles = 0x0F0F0F0Fu;
 
-    /// <summary>
-    /// [block][row][word][low, high][channel 16]: of the bit word whose bit t is [w = +1] for k = 32·j + t of the
-    /// row, the low nibbles (word AND 0x0F0F0F0F), then the high nibbles ((word &gt;&gt; 4) AND 0x0F0F0F0F).
-    /// </summary>
+    /// <summary>[block][row][word][channel 16] bit words: bit t of word j is [w = +1] for k = 32·j + t of the row, 0 past the row.</summary>
     public uint[] Weights { get; set; } = System.Array.Empty<uint>();
 
-    public int BlockWords => Rows * Words * 2 * GemmPlan.BlockChannels;
+    public int BlockWords => Rows * Words * GemmPlan.BlockChannels;
 
-    /// <summary>[word][low, high]: the bits of the word that belong to the window row, split into nibbles like the weights.</summary>
+    /// <summary>
+    /// The same words split for the x64 nibble kernels, [block][row][word][low, high][channel 16]: the low nibbles
+    /// (word AND 0x0F0F0F0F), then the high nibbles ((word &gt;&gt; 4) AND 0x0F0F0F0F).
+    /// </summary>
+    public uint[] WeightNibbles { get; set; } = System.Array.Empty<uint>();
+
+    public int BlockNibbleWords => 2 * BlockWords;
+
+    /// <summary>[word]: the bits of the word that belong to the window row.</summary>
     public uint[] Masks { get; set; } = System.Array.Empty<uint>();
+
+    /// <summary>[word][low, high]: the masks split into nibbles like the weights.</summary>
+    public uint[] MaskNibbles { get; set; } = System.Array.Empty<uint>();
 
     /// <summary>[block][channel 16]: the number of +1 weights, n₊ in Σ w·a = n₊ − popcount((a XOR b) AND m).</summary>
     public int[] Positives { get; set; } = System.Array.Empty<int>();

@@ -72,7 +72,8 @@ internal static class BinaryGemmPlanner
     private static void PackWeights(DotLayerPlan dot, BinaryGemmPlan plan)
     {
         int words = plan.Words, lanes = GemmPlan.BlockChannels;
-        plan.Masks = Enumerable.Range(0, words).SelectMany(j => SplitNibbles(WordMask(plan.RowBits - (32 * j)))).ToArray();
+        plan.Masks = Enumerable.Range(0, words).Select(j => WordMask(plan.RowBits - (32 * j))).ToArray();
+        plan.MaskNibbles = plan.Masks.SelectMany(SplitNibbles).ToArray();
         plan.Weights = new uint[plan.Blocks * plan.BlockWords];
         plan.Positives = new int[plan.Blocks * lanes];
         for (int oc = 0; oc < dot.OutChannels; oc++)
@@ -80,22 +81,28 @@ internal static class BinaryGemmPlanner
             int block = oc / lanes, lane = oc % lanes;
             for (int r = 0; r < plan.Rows; r++)
             {
-                for (int j = 0; j < words; j++)
+                for (int i = 0; i < plan.RowBits; i++)
                 {
-                    uint bits = 0;
-                    for (int t = 0; t < 32 && (32 * j) + t < plan.RowBits; t++)
+                    if (dot.Weights[(oc * dot.PaddedK) + (r * plan.RowBits) + i] != 1)
                     {
-                        if (dot.Weights[(oc * dot.PaddedK) + (r * plan.RowBits) + (32 * j) + t] == 1)
-                        {
-                            bits |= 1u << t;
-                            plan.Positives[(block * lanes) + lane]++;
-                        }
+                        continue;
                     }
 
-                    int at = (block * plan.BlockWords) + (((r * words) + j) * 2 * lanes) + lane;
-                    (plan.Weights[at], plan.Weights[at + lanes]) = (bits & BinaryGemmPlan.LowNibbles, (bits >> 4) & BinaryGemmPlan.LowNibbles);
+                    int word = (block * plan.BlockWords) + (((r * words) + (i / 32)) * lanes) + lane;
+                    plan.Weights[word] |= 1u << (i % 32);
+                    plan.Positives[(block * lanes) + lane]++;
                 }
             }
+        }
+
+        // [...][word][channel] → [...][word][low, high][channel].
+        plan.WeightNibbles = new uint[2 * plan.Weights.Length];
+        for (int at = 0; at < plan.Weights.Length; at++)
+        {
+            int group = at / lanes, lane = at % lanes;
+            var (low, high) = (SplitNibbles(plan.Weights[at])[0], SplitNibbles(plan.Weights[at])[1]);
+            plan.WeightNibbles[(group * 2 * lanes) + lane] = low;
+            plan.WeightNibbles[(group * 2 * lanes) + lanes + lane] = high;
         }
     }
 

@@ -95,7 +95,10 @@ public sealed class BinaryGemmPlannerTests
         return sum;
     }
 
-    /// <summary>n₊ − Σ popcount((a XOR b) AND m) with the plan's words, the nibbles joined as the ARM and scalar kernels do.</summary>
+    /// <summary>
+    /// n₊ − Σ popcount((a XOR b) AND m) with the plan's whole words, after checking that the x64 nibble forms of the
+    /// same word and mask join back to them.
+    /// </summary>
     private static int FromPlan(generator::LowBit.Generators.BinaryGemmPlan plan, byte[] image, int start, int oc)
     {
         int block = oc / 16, lane = oc % 16;
@@ -106,9 +109,12 @@ public sealed class BinaryGemmPlannerTests
             {
                 int at = start + (r * plan.Geometry.RowStride) + (4 * j);
                 uint a = BitConverter.ToUInt32(image, at);
-                int word = (block * plan.BlockWords) + (((r * plan.Words) + j) * 32) + lane;
-                uint b = plan.Weights[word] | (plan.Weights[word + 16] << 4);
-                uint m = plan.Masks[2 * j] | (plan.Masks[(2 * j) + 1] << 4);
+                int group = (block * plan.Rows * plan.Words) + (r * plan.Words) + j;
+                uint b = plan.Weights[(group * 16) + lane];
+                uint m = plan.Masks[j];
+                Assert.Equal(b, plan.WeightNibbles[(group * 32) + lane] | (plan.WeightNibbles[(group * 32) + 16 + lane] << 4));
+                Assert.Equal(m, plan.MaskNibbles[2 * j] | (plan.MaskNibbles[(2 * j) + 1] << 4));
+                Assert.Equal(0u, b & ~m);
                 sum -= BitOperations.PopCount((a ^ b) & m);
             }
         }

@@ -36,21 +36,22 @@ namespace LowBit.Generated
         /// row r of pixel p starts at byte <c>p·pixelStride + r·rowStride</c> of the packed input and has
         /// <paramref name="words"/> 32-bit words; the same bits shifted right by 4 within each byte lie
         /// <paramref name="highOffset"/> bytes further on (the nibble kernels read them without shifting).
-        /// <paramref name="weights"/> is the block's [row][word][low, high nibbles][channel 16] bit words,
-        /// <paramref name="masks"/> the [word][low, high nibbles] masks, <paramref name="positives"/> the 16 channels'
+        /// <paramref name="weights"/> is the block's [row][word][channel 16] bit words (0 past the row),
+        /// <paramref name="masks"/> the [word] masks, the nibble forms the same split for the x64 kernels
+        /// ([row][word][low, high][channel 16] and [word][low, high]), <paramref name="positives"/> the 16 channels'
         /// counts of +1 weights.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void BinaryBlock(
             ref byte input, nint highOffset, int calls, int callStride, int outputCallStride, int pixels, int pixelStride, int rows, int rowStride, int words,
-            ref uint weights, ref uint masks, ref int positives,
+            ref uint weights, ref uint weightNibbles, ref uint masks, ref uint maskNibbles, ref int positives,
             int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs,
             ref byte output, int outputStride, int channels, ref int raw)
         {
             var epilogue = new Epilogue(mode, thresholdCount, channels, outputStride);
             if (Avx512BW.IsSupported)
             {
-                BinaryBlockAvx512(ref input, highOffset, calls, callStride, outputCallStride, pixels, pixelStride, rows, rowStride, words, ref weights, ref masks, ref positives, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                BinaryBlockAvx512(ref input, highOffset, calls, callStride, outputCallStride, pixels, pixelStride, rows, rowStride, words, ref weightNibbles, ref maskNibbles, ref positives, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
                 return;
             }
 
@@ -60,7 +61,7 @@ namespace LowBit.Generated
                 ref byte to = ref Unsafe.Add(ref output, call * outputCallStride);
                 if (Avx2.IsSupported)
                 {
-                    BinaryBlockAvx2(ref from, highOffset, pixels, pixelStride, rows, rowStride, words, ref weights, ref masks, ref positives, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref to, ref raw);
+                    BinaryBlockAvx2(ref from, highOffset, pixels, pixelStride, rows, rowStride, words, ref weightNibbles, ref maskNibbles, ref positives, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref to, ref raw);
                 }
                 else if (AdvSimd.Arm64.IsSupported)
                 {
@@ -97,15 +98,14 @@ namespace LowBit.Generated
                     ref byte row = ref Unsafe.Add(ref pixel, r * rowStride);
                     for (int j = 0; j < words; j++)
                     {
-                        uint a = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref row, 4 * j));
-                        uint m = Unsafe.Add(ref masks, 2 * j) | (Unsafe.Add(ref masks, (2 * j) + 1) << 4);
+                        // The weights' bits past the row are 0, so masking the activations masks the XOR.
+                        uint a = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref row, 4 * j)) & Unsafe.Add(ref masks, j);
                         for (int c = 0; c < 16; c++)
                         {
-                            uint b = Unsafe.Add(ref w, c) | (Unsafe.Add(ref w, c + 16) << 4);
-                            acc[c] -= BitOperations.PopCount((a ^ b) & m);
+                            acc[c] -= BitOperations.PopCount(a ^ Unsafe.Add(ref w, c));
                         }
 
-                        w = ref Unsafe.Add(ref w, 32);
+                        w = ref Unsafe.Add(ref w, 16);
                     }
                 }
 

@@ -140,6 +140,18 @@ internal static class DataEmitter
         WriteArray(writer, "int", name, items, Math.Max(1, Math.Min(perLine, 32)), comment, optimized);
     }
 
+    /// <summary>int16 values as decimal literals.</summary>
+    public static void WriteShorts(CodeWriter writer, string name, ReadOnlySpan<short> values, int perLine, string comment, bool optimized)
+    {
+        var items = new List<string>(values.Length);
+        foreach (var value in values)
+        {
+            items.Add(value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        WriteArray(writer, "short", name, items, Math.Max(1, Math.Min(perLine, 32)), comment, optimized);
+    }
+
     /// <summary>Floats as shortest round-trip literals; the compiler reads them back to the same bits.</summary>
     public static void WriteFloats(CodeWriter writer, string name, ReadOnlySpan<float> values, string comment, bool optimized)
     {

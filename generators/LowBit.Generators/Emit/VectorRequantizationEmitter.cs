@@ -13,6 +13,11 @@ internal static class VectorRequantizationEmitter
             case EpilogueMode.Thresholds:
                 w.Line($"ref int thresholds = ref MemoryMarshal.GetReference({name}Thresholds);");
                 w.Line(plan.SignMasks is null ? "ref int signs = ref Unsafe.NullRef<int>();" : $"ref int signs = ref MemoryMarshal.GetReference({name}SignMasks);");
+                if (plan.Thresholds16 is not null)
+                {
+                    w.Line($"ref short thresholds16 = ref MemoryMarshal.GetReference({name}Thresholds16);");
+                }
+
                 break;
             case EpilogueMode.Affine:
                 w.Line($"ref double scales = ref MemoryMarshal.GetReference({name}Scales);");
@@ -27,9 +32,9 @@ internal static class VectorRequantizationEmitter
         int first = block * VectorRequantization.BlockChannels;
         return plan?.Mode switch
         {
-            EpilogueMode.Thresholds => $"mode: LowBitGemm.Thresholds, thresholds: ref {At("thresholds", block * plan.ThresholdCount * VectorRequantization.BlockChannels)}, thresholdCount: {plan.ThresholdCount}, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref {(plan.SignMasks is null ? "signs" : At("signs", first))}",
-            EpilogueMode.Affine => $"mode: LowBitGemm.Affine, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: {plan.ThresholdCount}, scales: ref {At("scales", first)}, offsets: ref {At("offsets", first)}, signs: ref Unsafe.NullRef<int>()",
-            _ => "mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>()",
+            EpilogueMode.Thresholds => $"mode: LowBitGemm.Thresholds, thresholds: ref {At("thresholds", block * plan.ThresholdCount * VectorRequantization.BlockChannels)}, thresholdCount: {plan.ThresholdCount}, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref {(plan.SignMasks is null ? "signs" : At("signs", first))}, thresholds16: ref {(plan.Thresholds16 is null ? "Unsafe.NullRef<short>()" : At("thresholds16", block * plan.ThresholdCount * VectorRequantization.BlockChannels))}",
+            EpilogueMode.Affine => $"mode: LowBitGemm.Affine, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: {plan.ThresholdCount}, scales: ref {At("scales", first)}, offsets: ref {At("offsets", first)}, signs: ref Unsafe.NullRef<int>(), thresholds16: ref Unsafe.NullRef<short>()",
+            _ => "mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>(), thresholds16: ref Unsafe.NullRef<short>()",
         };
     }
 
@@ -45,6 +50,12 @@ internal static class VectorRequantizationEmitter
                 {
                     w.Line();
                     DataEmitter.WriteInts(w, $"{name}SignMasks", masks, VectorRequantization.BlockChannels, "−1 for channels whose accumulator is negated before comparison.", optimized);
+                }
+
+                if (plan.Thresholds16 is { } narrow)
+                {
+                    w.Line();
+                    DataEmitter.WriteShorts(w, $"{name}Thresholds16", narrow, VectorRequantization.BlockChannels, "The same thresholds clamped to int16 (every accumulator of this layer lies within ±32767): 128-bit epilogues compare 8 channels at a time.", optimized);
                 }
 
                 break;

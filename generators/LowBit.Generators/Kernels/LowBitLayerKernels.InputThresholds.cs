@@ -80,6 +80,40 @@ namespace LowBit.Generated
                 }
             }
 
+            else if (Vector128.IsHardwareAccelerated && channels == 1)
+            {
+                // One channel (CHW = HWC): 16 pixels' levels narrowed to 16 bytes, one store.
+                vectorPixels = pixels & ~15;
+                for (int p = 0; p < vectorPixels; p += 16)
+                {
+                    ref float x = ref Unsafe.Add(ref source, p);
+                    var low = Vector128.Narrow(Levels128(ref x, 0, thresholds, lowest), Levels128(ref x, 4, thresholds, lowest));
+                    var high = Vector128.Narrow(Levels128(ref x, 8, thresholds, lowest), Levels128(ref x, 12, thresholds, lowest));
+                    Vector128.Narrow(low, high).AsByte().StoreUnsafe(ref target, (nuint)p);
+                }
+            }
+            else if (Vector128.IsHardwareAccelerated && output.Length >= (pixels * channels) + 3)
+            {
+                // ARM and SSE-only x64: four pixels at a time, four channels packed per 32-bit lane as above.
+                vectorPixels = pixels & ~3;
+                for (int c0 = (channels - 1) & ~3; c0 >= 0; c0 -= 4)
+                {
+                    for (int p = 0; p < vectorPixels; p += 4)
+                    {
+                        var packed = Vector128<int>.Zero;
+                        for (int k = 0; k < 4 && c0 + k < channels; k++)
+                        {
+                            packed |= Levels128(ref Unsafe.Add(ref source, (c0 + k) * pixels), p, thresholds, lowest) << (8 * k);
+                        }
+
+                        for (int i = 0; i < 4; i++)
+                        {
+                            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, ((p + i) * channels) + c0), packed.GetElement(i));
+                        }
+                    }
+                }
+            }
+
             for (int c = 0; c < channels; c++)
             {
                 for (int p = vectorPixels; p < pixels; p++)
@@ -94,6 +128,20 @@ namespace LowBit.Generated
                     Unsafe.Add(ref target, (p * channels) + c) = (byte)level;
                 }
             }
+        }
+
+        /// <summary>Levels of 4 consecutive floats: the lowest level plus the thresholds each reaches.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<int> Levels128(ref float source, int offset, ReadOnlySpan<float> thresholds, int lowest)
+        {
+            var x = Vector128.LoadUnsafe(ref source, (nuint)offset);
+            var level = Vector128.Create(lowest);
+            foreach (float t in thresholds)
+            {
+                level -= Vector128.GreaterThanOrEqual(x, Vector128.Create(t)).AsInt32();
+            }
+
+            return level;
         }
 
         /// <summary>

@@ -31,6 +31,13 @@ internal sealed class VectorRequantization
     /// <summary>Thresholds mode: [block][threshold][16] as T − 1 (or int.MinValue / MaxValue for always / never).</summary>
     public int[] Thresholds { get; set; } = System.Array.Empty<int>();
 
+    /// <summary>
+    /// Thresholds mode, when every channel's accumulator lies within ±32767: <see cref="Thresholds"/> clamped to int16,
+    /// so a 128-bit epilogue narrows the accumulators and compares 8 channels per instruction. Exact: with
+    /// |x| ≤ 32767, x &gt; t equals x &gt; clamp(t, −32768, 32767). Null otherwise.
+    /// </summary>
+    public short[]? Thresholds16 { get; set; }
+
     /// <summary>Thresholds mode: −1 per negated channel, 0 otherwise ([block][16]); null when none is negated.</summary>
     public int[]? SignMasks { get; set; }
 

@@ -51,6 +51,11 @@ internal static class VectorRequantizationPlanner
         }
 
         plan.Thresholds = vector;
+        if (Array.TrueForAll(ranges, r => r.Low >= -short.MaxValue && r.High <= short.MaxValue))
+        {
+            plan.Thresholds16 = Array.ConvertAll(vector, t => (short)Math.Min(Math.Max(t, short.MinValue), short.MaxValue));
+        }
+
         if (anyNegated)
         {
             var masks = new int[blocks * VectorRequantization.BlockChannels];

@@ -19,7 +19,7 @@ namespace LowBit.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void AddBlockPair(
             ref byte first, ref byte second, int pixels, int pixelStride, int firstMultiplier, int secondMultiplier, bool int16Sums,
-            int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs,
+            int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs, ref short thresholds16,
             ref byte output, int channels)
         {
             if (Avx512BW.IsSupported && int16Sums && (mode == Affine || thresholdCount <= MaxInt16Thresholds))
@@ -44,11 +44,11 @@ namespace LowBit.Generated
             }
 
             AddBlock(ref first, ref second, pixels, pixelStride, firstMultiplier, secondMultiplier,
-                mode, ref thresholds, thresholdCount, ref scales, ref offsets, ref signs, ref output, System.Math.Min(16, channels));
+                mode, ref thresholds, thresholdCount, ref scales, ref offsets, ref signs, ref thresholds16, ref output, System.Math.Min(16, channels));
             if (channels > 16)
             {
                 AddBlock(ref Unsafe.Add(ref first, 16), ref Unsafe.Add(ref second, 16), pixels, pixelStride, firstMultiplier, secondMultiplier,
-                    mode, ref SecondBlock(ref thresholds, 16 * thresholdCount), thresholdCount, ref SecondBlock(ref scales, 16), ref SecondBlock(ref offsets, 16), ref SecondBlock(ref signs, 16),
+                    mode, ref SecondBlock(ref thresholds, 16 * thresholdCount), thresholdCount, ref SecondBlock(ref scales, 16), ref SecondBlock(ref offsets, 16), ref SecondBlock(ref signs, 16), ref SecondBlock(ref thresholds16, 16 * thresholdCount),
                     ref Unsafe.Add(ref output, 16), channels - 16);
             }
         }
@@ -60,7 +60,7 @@ namespace LowBit.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void AddBlock(
             ref byte first, ref byte second, int pixels, int pixelStride, int firstMultiplier, int secondMultiplier,
-            int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs,
+            int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs, ref short thresholds16,
             ref byte output, int channels)
         {
             var e = new Epilogue(mode, thresholdCount, channels, pixelStride);
@@ -91,6 +91,21 @@ namespace LowBit.Generated
                     Finish256(low, high, p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
                 }
             }
+            else if (Vector128.IsHardwareAccelerated && !Unsafe.IsNullRef(ref thresholds16))
+            {
+                // Every sum of this add lies within ±32767 (the thresholds' int16 copy exists only then), so int16
+                // lanes hold it exactly: wrapping products and sums are congruent mod 2^16 to the true value.
+                var m0 = Vector128.Create((short)firstMultiplier);
+                var m1 = Vector128.Create((short)secondMultiplier);
+                for (int p = 0; p < pixels; p++)
+                {
+                    var (a0, a1) = Vector128.Widen(Vector128.LoadUnsafe(ref first, (nuint)(p * pixelStride)));
+                    var (b0, b1) = Vector128.Widen(Vector128.LoadUnsafe(ref second, (nuint)(p * pixelStride)));
+                    var low = (a0.AsInt16() * m0) + (b0.AsInt16() * m1);
+                    var high = (a1.AsInt16() * m0) + (b1.AsInt16() * m1);
+                    Finish16(low, high, p, e, ref signs, ref thresholds16, ref output);
+                }
+            }
             else if (Vector128.IsHardwareAccelerated)
             {
                 for (int p = 0; p < pixels; p++)
@@ -106,7 +121,7 @@ namespace LowBit.Generated
                         (a01.AsInt32() * firstMultiplier) + (b01.AsInt32() * secondMultiplier),
                         (a10.AsInt32() * firstMultiplier) + (b10.AsInt32() * secondMultiplier),
                         (a11.AsInt32() * firstMultiplier) + (b11.AsInt32() * secondMultiplier),
-                        p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
+                        p, e, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref Unsafe.NullRef<int>());
                 }
             }
             else

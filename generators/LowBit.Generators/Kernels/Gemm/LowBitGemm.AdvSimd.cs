@@ -19,7 +19,7 @@ namespace LowBit.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void BlockAdvSimd(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int quads, ref sbyte weights, int quadsPerWiden, Epilogue e,
-            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
+            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref short thresholds16, ref byte output, ref int raw)
         {
             int stepsPerWiden = Math.Max(1, quadsPerWiden);
             for (int p = 0; p < pixels; p++)
@@ -67,7 +67,7 @@ namespace LowBit.Generated
                 // s0 holds channels 0 and 1 as two pair sums each: ADDP of (s0, s1) gives channels 0–3 in order.
                 Finish128(
                     AdvSimd.Arm64.AddPairwise(s0, s1), AdvSimd.Arm64.AddPairwise(s2, s3), AdvSimd.Arm64.AddPairwise(s4, s5), AdvSimd.Arm64.AddPairwise(s6, s7),
-                    p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    p, e, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref raw);
             }
         }
     }

@@ -21,7 +21,7 @@ namespace LowBit.Generated
         public static void BlockPair(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int quads,
             ref sbyte weights, int blockWeightBytes, int quadsPerWiden, int activationBits,
-            int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs,
+            int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs, ref short thresholds16,
             ref byte output, int outputStride, ref int shift)
         {
             if (Avx512BW.IsSupported && quadsPerWiden > 0)
@@ -32,9 +32,9 @@ namespace LowBit.Generated
             }
 
             Block(ref input, pixels, pixelStride, rows, rowStride, quads, ref weights, quadsPerWiden, activationBits,
-                mode, ref thresholds, thresholdCount, ref scales, ref offsets, ref signs, ref output, outputStride, 16, ref Unsafe.NullRef<int>(), ref shift);
+                mode, ref thresholds, thresholdCount, ref scales, ref offsets, ref signs, ref thresholds16, ref output, outputStride, 16, ref Unsafe.NullRef<int>(), ref shift);
             Block(ref input, pixels, pixelStride, rows, rowStride, quads, ref Unsafe.Add(ref weights, blockWeightBytes), quadsPerWiden, activationBits,
-                mode, ref SecondBlock(ref thresholds, 16 * thresholdCount), thresholdCount, ref SecondBlock(ref scales, 16), ref SecondBlock(ref offsets, 16), ref SecondBlock(ref signs, 16),
+                mode, ref SecondBlock(ref thresholds, 16 * thresholdCount), thresholdCount, ref SecondBlock(ref scales, 16), ref SecondBlock(ref offsets, 16), ref SecondBlock(ref signs, 16), ref SecondBlock(ref thresholds16, 16 * thresholdCount),
                 ref Unsafe.Add(ref output, 16), outputStride, 16, ref Unsafe.NullRef<int>(), ref SecondBlock(ref shift, 16));
         }
 

@@ -45,7 +45,7 @@ namespace LowBit.Generated
         public static void BinaryBlock(
             ref byte input, nint highOffset, int calls, int callStride, int outputCallStride, int pixels, int pixelStride, int rows, int rowStride, int words,
             ref uint weights, ref uint weightNibbles, ref uint masks, ref uint maskNibbles, ref int positives,
-            int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs,
+            int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs, ref short thresholds16,
             ref byte output, int outputStride, int channels, ref int raw)
         {
             var epilogue = new Epilogue(mode, thresholdCount, channels, outputStride);
@@ -65,7 +65,7 @@ namespace LowBit.Generated
                 }
                 else if (AdvSimd.Arm64.IsSupported)
                 {
-                    BinaryBlockAdvSimd(ref from, pixels, pixelStride, rows, rowStride, words, ref weights, ref masks, ref positives, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref to, ref raw);
+                    BinaryBlockAdvSimd(ref from, pixels, pixelStride, rows, rowStride, words, ref weights, ref masks, ref positives, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref to, ref raw);
                 }
                 else
                 {

@@ -19,105 +19,136 @@ namespace LowBit.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void BinaryBlockAdvSimd(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int words, ref uint weights, ref uint masks, ref int positives, Epilogue e,
-            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
+            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref short thresholds16, ref byte output, ref int raw)
         {
             int total = rows * words;
             var plus0 = Vector128.LoadUnsafe(ref positives);
             var plus1 = Vector128.LoadUnsafe(ref positives, 4);
             var plus2 = Vector128.LoadUnsafe(ref positives, 8);
             var plus3 = Vector128.LoadUnsafe(ref positives, 12);
+            uint lastMask = Unsafe.Add(ref masks, words - 1);
+            nint s1 = pixelStride, s2 = 2 * s1, s3 = 3 * s1;
             // Tiles of 4 pixels; a partial last tile computes its missing pixels from the packed buffer's slack.
             for (int p = 0; p < pixels; p += 4)
             {
                 ref byte a0 = ref Unsafe.Add(ref input, p * pixelStride);
-                nint s1 = pixelStride, s2 = 2 * s1, s3 = 3 * s1;
-                Vector128<int> c00 = default, c01 = default, c02 = default, c03 = default, c10 = default, c11 = default, c12 = default, c13 = default, c20 = default, c21 = default, c22 = default, c23 = default, c30 = default, c31 = default, c32 = default, c33 = default;
+                Vector128<int> c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33;
                 ref uint w = ref weights;
-                int r = 0, j = 0;
-                for (int done = 0; done < total;)
+                if (total <= BinaryWordsPerWiden)
                 {
-                    int end = System.Math.Min(total, done + BinaryWordsPerWiden);
+                    // The usual window (≤ 992 bits): byte counters only, widened once, so the 16 counters, 4 weight
+                    // and 4 activation registers fit the 32 vector registers without spilling.
                     Vector128<byte> h00 = default, h01 = default, h02 = default, h03 = default, h10 = default, h11 = default, h12 = default, h13 = default, h20 = default, h21 = default, h22 = default, h23 = default, h30 = default, h31 = default, h32 = default, h33 = default;
-                    for (; done < end; done++)
+                    for (int r = 0; r < rows; r++)
                     {
-                        var b0 = Vector128.LoadUnsafe(ref w);
-                        var b1 = Vector128.LoadUnsafe(ref w, 4);
-                        var b2 = Vector128.LoadUnsafe(ref w, 8);
-                        var b3 = Vector128.LoadUnsafe(ref w, 12);
-                        w = ref Unsafe.Add(ref w, 16);
-                        ref byte k = ref Unsafe.Add(ref a0, (r * rowStride) + (4 * j));
-                        var x0 = Vector128.Create(Unsafe.ReadUnaligned<uint>(ref k));
-                        var x1 = Vector128.Create(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref k, s1)));
-                        var x2 = Vector128.Create(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref k, s2)));
-                        var x3 = Vector128.Create(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref k, s3)));
-                        uint m = Unsafe.Add(ref masks, j);
-                        if (m != uint.MaxValue)
+                        ref byte k = ref Unsafe.Add(ref a0, r * rowStride);
+                        for (int j = 0; j < words - 1; j++)
                         {
-                            // The weights' bits past the row are 0, so masking the activations masks the XOR.
-                            var mask = Vector128.Create(m);
-                            x0 = AdvSimd.And(x0, mask);
-                            x1 = AdvSimd.And(x1, mask);
-                            x2 = AdvSimd.And(x2, mask);
-                            x3 = AdvSimd.And(x3, mask);
+                            CountWord(ref h00, ref h01, ref h02, ref h03, ref h10, ref h11, ref h12, ref h13, ref h20, ref h21, ref h22, ref h23, ref h30, ref h31, ref h32, ref h33, ref w, ref k, s1, s2, s3, uint.MaxValue);
+                            w = ref Unsafe.Add(ref w, 16);
+                            k = ref Unsafe.Add(ref k, 4);
                         }
 
-                        h00 = AdvSimd.Add(h00, Mismatches128(x0, b0));
-                        h01 = AdvSimd.Add(h01, Mismatches128(x0, b1));
-                        h02 = AdvSimd.Add(h02, Mismatches128(x0, b2));
-                        h03 = AdvSimd.Add(h03, Mismatches128(x0, b3));
-                        h10 = AdvSimd.Add(h10, Mismatches128(x1, b0));
-                        h11 = AdvSimd.Add(h11, Mismatches128(x1, b1));
-                        h12 = AdvSimd.Add(h12, Mismatches128(x1, b2));
-                        h13 = AdvSimd.Add(h13, Mismatches128(x1, b3));
-                        h20 = AdvSimd.Add(h20, Mismatches128(x2, b0));
-                        h21 = AdvSimd.Add(h21, Mismatches128(x2, b1));
-                        h22 = AdvSimd.Add(h22, Mismatches128(x2, b2));
-                        h23 = AdvSimd.Add(h23, Mismatches128(x2, b3));
-                        h30 = AdvSimd.Add(h30, Mismatches128(x3, b0));
-                        h31 = AdvSimd.Add(h31, Mismatches128(x3, b1));
-                        h32 = AdvSimd.Add(h32, Mismatches128(x3, b2));
-                        h33 = AdvSimd.Add(h33, Mismatches128(x3, b3));
-                        if (++j == words)
-                        {
-                            j = 0;
-                            r++;
-                        }
+                        // Only a row's last word can reach past the row.
+                        CountWord(ref h00, ref h01, ref h02, ref h03, ref h10, ref h11, ref h12, ref h13, ref h20, ref h21, ref h22, ref h23, ref h30, ref h31, ref h32, ref h33, ref w, ref k, s1, s2, s3, lastMask);
+                        w = ref Unsafe.Add(ref w, 16);
                     }
 
-                    c00 = AdvSimd.Add(c00, WidenCounts128(h00));
-                    c01 = AdvSimd.Add(c01, WidenCounts128(h01));
-                    c02 = AdvSimd.Add(c02, WidenCounts128(h02));
-                    c03 = AdvSimd.Add(c03, WidenCounts128(h03));
-                    c10 = AdvSimd.Add(c10, WidenCounts128(h10));
-                    c11 = AdvSimd.Add(c11, WidenCounts128(h11));
-                    c12 = AdvSimd.Add(c12, WidenCounts128(h12));
-                    c13 = AdvSimd.Add(c13, WidenCounts128(h13));
-                    c20 = AdvSimd.Add(c20, WidenCounts128(h20));
-                    c21 = AdvSimd.Add(c21, WidenCounts128(h21));
-                    c22 = AdvSimd.Add(c22, WidenCounts128(h22));
-                    c23 = AdvSimd.Add(c23, WidenCounts128(h23));
-                    c30 = AdvSimd.Add(c30, WidenCounts128(h30));
-                    c31 = AdvSimd.Add(c31, WidenCounts128(h31));
-                    c32 = AdvSimd.Add(c32, WidenCounts128(h32));
-                    c33 = AdvSimd.Add(c33, WidenCounts128(h33));
+                    c00 = WidenCounts128(h00); c01 = WidenCounts128(h01); c02 = WidenCounts128(h02); c03 = WidenCounts128(h03);
+                    c10 = WidenCounts128(h10); c11 = WidenCounts128(h11); c12 = WidenCounts128(h12); c13 = WidenCounts128(h13);
+                    c20 = WidenCounts128(h20); c21 = WidenCounts128(h21); c22 = WidenCounts128(h22); c23 = WidenCounts128(h23);
+                    c30 = WidenCounts128(h30); c31 = WidenCounts128(h31); c32 = WidenCounts128(h32); c33 = WidenCounts128(h33);
+                }
+                else
+                {
+                    c00 = c01 = c02 = c03 = c10 = c11 = c12 = c13 = c20 = c21 = c22 = c23 = c30 = c31 = c32 = c33 = default;
+                    int r = 0, j = 0;
+                    for (int done = 0; done < total;)
+                    {
+                        int end = System.Math.Min(total, done + BinaryWordsPerWiden);
+                        Vector128<byte> h00 = default, h01 = default, h02 = default, h03 = default, h10 = default, h11 = default, h12 = default, h13 = default, h20 = default, h21 = default, h22 = default, h23 = default, h30 = default, h31 = default, h32 = default, h33 = default;
+                        for (; done < end; done++)
+                        {
+                            CountWord(ref h00, ref h01, ref h02, ref h03, ref h10, ref h11, ref h12, ref h13, ref h20, ref h21, ref h22, ref h23, ref h30, ref h31, ref h32, ref h33, ref w, ref Unsafe.Add(ref a0, (r * rowStride) + (4 * j)), s1, s2, s3, Unsafe.Add(ref masks, j));
+                            w = ref Unsafe.Add(ref w, 16);
+                            if (++j == words)
+                            {
+                                j = 0;
+                                r++;
+                            }
+                        }
+
+                        c00 += WidenCounts128(h00); c01 += WidenCounts128(h01); c02 += WidenCounts128(h02); c03 += WidenCounts128(h03);
+                        c10 += WidenCounts128(h10); c11 += WidenCounts128(h11); c12 += WidenCounts128(h12); c13 += WidenCounts128(h13);
+                        c20 += WidenCounts128(h20); c21 += WidenCounts128(h21); c22 += WidenCounts128(h22); c23 += WidenCounts128(h23);
+                        c30 += WidenCounts128(h30); c31 += WidenCounts128(h31); c32 += WidenCounts128(h32); c33 += WidenCounts128(h33);
+                    }
                 }
 
-                Finish128(AdvSimd.Subtract(plus0, c00), AdvSimd.Subtract(plus1, c01), AdvSimd.Subtract(plus2, c02), AdvSimd.Subtract(plus3, c03), p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                Finish128(AdvSimd.Subtract(plus0, c00), AdvSimd.Subtract(plus1, c01), AdvSimd.Subtract(plus2, c02), AdvSimd.Subtract(plus3, c03), p, e, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref raw);
                 if (p + 1 < pixels)
                 {
-                    Finish128(AdvSimd.Subtract(plus0, c10), AdvSimd.Subtract(plus1, c11), AdvSimd.Subtract(plus2, c12), AdvSimd.Subtract(plus3, c13), p + 1, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    Finish128(AdvSimd.Subtract(plus0, c10), AdvSimd.Subtract(plus1, c11), AdvSimd.Subtract(plus2, c12), AdvSimd.Subtract(plus3, c13), p + 1, e, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref raw);
                 }
 
                 if (p + 2 < pixels)
                 {
-                    Finish128(AdvSimd.Subtract(plus0, c20), AdvSimd.Subtract(plus1, c21), AdvSimd.Subtract(plus2, c22), AdvSimd.Subtract(plus3, c23), p + 2, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    Finish128(AdvSimd.Subtract(plus0, c20), AdvSimd.Subtract(plus1, c21), AdvSimd.Subtract(plus2, c22), AdvSimd.Subtract(plus3, c23), p + 2, e, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref raw);
                 }
 
                 if (p + 3 < pixels)
                 {
-                    Finish128(AdvSimd.Subtract(plus0, c30), AdvSimd.Subtract(plus1, c31), AdvSimd.Subtract(plus2, c32), AdvSimd.Subtract(plus3, c33), p + 3, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    Finish128(AdvSimd.Subtract(plus0, c30), AdvSimd.Subtract(plus1, c31), AdvSimd.Subtract(plus2, c32), AdvSimd.Subtract(plus3, c33), p + 3, e, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref raw);
                 }
             }
+        }
+
+        /// <summary>
+        /// One 32-bit word of 4 pixels (at <paramref name="k"/>, the others <paramref name="s1"/>… bytes on) against 16
+        /// channels' weight words: EOR, CNT, ADD per pixel and 4 channels. The weights' bits past a window row are 0, so
+        /// (a XOR b) AND m = (a AND m) XOR b: a partial word masks the activations only.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void CountWord(
+            ref Vector128<byte> h00, ref Vector128<byte> h01, ref Vector128<byte> h02, ref Vector128<byte> h03,
+            ref Vector128<byte> h10, ref Vector128<byte> h11, ref Vector128<byte> h12, ref Vector128<byte> h13,
+            ref Vector128<byte> h20, ref Vector128<byte> h21, ref Vector128<byte> h22, ref Vector128<byte> h23,
+            ref Vector128<byte> h30, ref Vector128<byte> h31, ref Vector128<byte> h32, ref Vector128<byte> h33,
+            ref uint w, ref byte k, nint s1, nint s2, nint s3, uint m)
+        {
+            var b0 = Vector128.LoadUnsafe(ref w);
+            var b1 = Vector128.LoadUnsafe(ref w, 4);
+            var b2 = Vector128.LoadUnsafe(ref w, 8);
+            var b3 = Vector128.LoadUnsafe(ref w, 12);
+            var x0 = Vector128.Create(Unsafe.ReadUnaligned<uint>(ref k));
+            var x1 = Vector128.Create(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref k, s1)));
+            var x2 = Vector128.Create(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref k, s2)));
+            var x3 = Vector128.Create(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref k, s3)));
+            if (m != uint.MaxValue)
+            {
+                var mask = Vector128.Create(m);
+                x0 = AdvSimd.And(x0, mask);
+                x1 = AdvSimd.And(x1, mask);
+                x2 = AdvSimd.And(x2, mask);
+                x3 = AdvSimd.And(x3, mask);
+            }
+
+            h00 = AdvSimd.Add(h00, Mismatches128(x0, b0));
+            h01 = AdvSimd.Add(h01, Mismatches128(x0, b1));
+            h02 = AdvSimd.Add(h02, Mismatches128(x0, b2));
+            h03 = AdvSimd.Add(h03, Mismatches128(x0, b3));
+            h10 = AdvSimd.Add(h10, Mismatches128(x1, b0));
+            h11 = AdvSimd.Add(h11, Mismatches128(x1, b1));
+            h12 = AdvSimd.Add(h12, Mismatches128(x1, b2));
+            h13 = AdvSimd.Add(h13, Mismatches128(x1, b3));
+            h20 = AdvSimd.Add(h20, Mismatches128(x2, b0));
+            h21 = AdvSimd.Add(h21, Mismatches128(x2, b1));
+            h22 = AdvSimd.Add(h22, Mismatches128(x2, b2));
+            h23 = AdvSimd.Add(h23, Mismatches128(x2, b3));
+            h30 = AdvSimd.Add(h30, Mismatches128(x3, b0));
+            h31 = AdvSimd.Add(h31, Mismatches128(x3, b1));
+            h32 = AdvSimd.Add(h32, Mismatches128(x3, b2));
+            h33 = AdvSimd.Add(h33, Mismatches128(x3, b3));
         }
 
         /// <summary>Per byte, how many of the (masked) activation word's bits differ from 4 channels' bits.</summary>

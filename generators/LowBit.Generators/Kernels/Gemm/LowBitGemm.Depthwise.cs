@@ -22,7 +22,7 @@ namespace LowBit.Generated
         public static void DepthwiseBlock(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int columns, int channelStride,
             ref sbyte weights, int weightStride, bool int16Sums,
-            int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs,
+            int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs, ref short thresholds16,
             ref byte output, int outputStride, int channels)
         {
             var e = new Epilogue(mode, thresholdCount, channels, outputStride);
@@ -40,7 +40,7 @@ namespace LowBit.Generated
             }
             else if (Vector128.IsHardwareAccelerated)
             {
-                DepthwiseVector128(ref input, pixels, pixelStride, rows, rowStride, columns, channelStride, ref weights, weightStride, e, ref thresholds, ref scales, ref offsets, ref signs, ref output);
+                DepthwiseVector128(ref input, pixels, pixelStride, rows, rowStride, columns, channelStride, ref weights, weightStride, e, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output);
             }
             else
             {
@@ -185,7 +185,7 @@ namespace LowBit.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void DepthwiseVector128(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int columns, int channelStride, ref sbyte weights, int weightStride, Epilogue e,
-            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output)
+            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref short thresholds16, ref byte output)
         {
             for (int p = 0; p < pixels; p++)
             {
@@ -206,7 +206,7 @@ namespace LowBit.Generated
                     }
                 }
 
-                Finish128(s0, s1, s2, s3, p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref Unsafe.NullRef<int>());
+                Finish128(s0, s1, s2, s3, p, e, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref Unsafe.NullRef<int>());
             }
         }
 

@@ -22,7 +22,7 @@ namespace LowBit.Generated
         public static void DepthwiseBlockPair(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int columns, int channelStride,
             ref sbyte weights, int weightStride, bool int16Sums,
-            int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs,
+            int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs, ref short thresholds16,
             ref byte output, int outputStride, int channels)
         {
             if (Avx512BW.IsSupported && int16Sums && rows == 3 && columns == 3 && (mode == Affine || thresholdCount <= MaxInt16Thresholds))
@@ -33,14 +33,14 @@ namespace LowBit.Generated
             }
 
             DepthwiseBlock(ref input, pixels, pixelStride, rows, rowStride, columns, channelStride, ref weights, weightStride, int16Sums,
-                mode, ref thresholds, thresholdCount, ref scales, ref offsets, ref signs, ref output, outputStride, System.Math.Min(16, channels));
+                mode, ref thresholds, thresholdCount, ref scales, ref offsets, ref signs, ref thresholds16, ref output, outputStride, System.Math.Min(16, channels));
             if (channels <= 16)
             {
                 return;
             }
 
             DepthwiseBlock(ref Unsafe.Add(ref input, 16), pixels, pixelStride, rows, rowStride, columns, channelStride, ref Unsafe.Add(ref weights, 16), weightStride, int16Sums,
-                mode, ref SecondBlock(ref thresholds, 16 * thresholdCount), thresholdCount, ref SecondBlock(ref scales, 16), ref SecondBlock(ref offsets, 16), ref SecondBlock(ref signs, 16),
+                mode, ref SecondBlock(ref thresholds, 16 * thresholdCount), thresholdCount, ref SecondBlock(ref scales, 16), ref SecondBlock(ref offsets, 16), ref SecondBlock(ref signs, 16), ref SecondBlock(ref thresholds16, 16 * thresholdCount),
                 ref Unsafe.Add(ref output, 16), outputStride, channels - 16);
         }
 

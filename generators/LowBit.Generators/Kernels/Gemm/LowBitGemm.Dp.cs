@@ -15,14 +15,40 @@ namespace LowBit.Generated
         // next 16 activation bytes (four k-groups) are loaded once, and SDOT by lane multiplies k-group i of
         // them with the block's weights for that group. Activations of ≤ 7 bits are valid s8 as they are; 8-bit
         // ones are flipped to a − 128 (XOR 0x80) and 128·Σw is added back to each channel before requantization.
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void BlockDp(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int quads, ref sbyte weights, bool shiftInput, ref int shift, Epilogue e,
-            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
+            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref short thresholds16, ref byte output, ref int raw)
         {
-            var flip = Vector128.Create(shiftInput ? (byte)0x80 : (byte)0).AsSByte();
-            Vector128<int> k0 = default, k1 = default, k2 = default, k3 = default;
+            // Two instantiations, so the unshifted kernel (every activation of ≤ 7 bits) carries no XOR at all.
             if (shiftInput)
+            {
+                BlockDp<FlipSign>(ref input, pixels, pixelStride, rows, rowStride, quads, ref weights, ref shift, e, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref raw);
+            }
+            else
+            {
+                BlockDp<KeepSign>(ref input, pixels, pixelStride, rows, rowStride, quads, ref weights, ref shift, e, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref raw);
+            }
+        }
+
+        /// <summary>Type arguments of <see cref="BlockDp{TSign}"/>: whether activations are read as a − 128.</summary>
+        private struct FlipSign
+        {
+        }
+
+        private struct KeepSign
+        {
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void BlockDp<TSign>(
+            ref byte input, int pixels, int pixelStride, int rows, int rowStride, int quads, ref sbyte weights, ref int shift, Epilogue e,
+            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref short thresholds16, ref byte output, ref int raw)
+            where TSign : struct
+        {
+            bool flip = typeof(TSign) == typeof(FlipSign);
+            Vector128<int> k0 = default, k1 = default, k2 = default, k3 = default;
+            if (flip)
             {
                 k0 = Vector128.LoadUnsafe(ref shift);
                 k1 = Vector128.LoadUnsafe(ref shift, 4);
@@ -30,6 +56,7 @@ namespace LowBit.Generated
                 k3 = Vector128.LoadUnsafe(ref shift, 12);
             }
 
+            int fullQuads = quads & ~3;
             int p = 0;
             for (; pixels - p >= 2; p += 4)
             {
@@ -45,68 +72,59 @@ namespace LowBit.Generated
                 ref sbyte w = ref weights;
                 for (int r = 0; r < rows; r++)
                 {
-                    int rowOffset = r * rowStride;
-                    for (int q = 0; q < quads; q += 4)
+                    int o = r * rowStride;
+                    int end = o + (4 * fullQuads);
+                    for (; o < end; o += 16)
                     {
-                        int o = rowOffset + (4 * q);
-                        var x0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a0, o)).AsSByte() ^ flip;
-                        var x1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a1, o)).AsSByte() ^ flip;
-                        var x2 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a2, o)).AsSByte() ^ flip;
-                        var x3 = Vector128.LoadUnsafe(ref Unsafe.Add(ref a3, o)).AsSByte() ^ flip;
-                        int groups = System.Math.Min(4, quads - q);
-                        for (int g = 0; g < groups; g++)
+                        // Four whole k-groups: straight-line code, the SDOT lane index a constant per group.
+                        var x0 = Activations<TSign>(ref a0, o);
+                        var x1 = Activations<TSign>(ref a1, o);
+                        var x2 = Activations<TSign>(ref a2, o);
+                        var x3 = Activations<TSign>(ref a3, o);
+                        Dot16(ref c00, ref c01, ref c02, ref c03, ref c10, ref c11, ref c12, ref c13, ref c20, ref c21, ref c22, ref c23, ref c30, ref c31, ref c32, ref c33, ref w, 0, x0, x1, x2, x3, 0);
+                        Dot16(ref c00, ref c01, ref c02, ref c03, ref c10, ref c11, ref c12, ref c13, ref c20, ref c21, ref c22, ref c23, ref c30, ref c31, ref c32, ref c33, ref w, 64, x0, x1, x2, x3, 1);
+                        Dot16(ref c00, ref c01, ref c02, ref c03, ref c10, ref c11, ref c12, ref c13, ref c20, ref c21, ref c22, ref c23, ref c30, ref c31, ref c32, ref c33, ref w, 128, x0, x1, x2, x3, 2);
+                        Dot16(ref c00, ref c01, ref c02, ref c03, ref c10, ref c11, ref c12, ref c13, ref c20, ref c21, ref c22, ref c23, ref c30, ref c31, ref c32, ref c33, ref w, 192, x0, x1, x2, x3, 3);
+                        w = ref Unsafe.Add(ref w, 256);
+                    }
+
+                    int left = quads - fullQuads;
+                    if (left > 0)
+                    {
+                        // The row's last 1–3 k-groups (the weights' padding is 0, so bytes past the row add nothing).
+                        var x0 = Activations<TSign>(ref a0, o);
+                        var x1 = Activations<TSign>(ref a1, o);
+                        var x2 = Activations<TSign>(ref a2, o);
+                        var x3 = Activations<TSign>(ref a3, o);
+                        Dot16(ref c00, ref c01, ref c02, ref c03, ref c10, ref c11, ref c12, ref c13, ref c20, ref c21, ref c22, ref c23, ref c30, ref c31, ref c32, ref c33, ref w, 0, x0, x1, x2, x3, 0);
+                        if (left > 1)
                         {
-                            var w0 = Vector128.LoadUnsafe(ref w);
-                            var w1 = Vector128.LoadUnsafe(ref w, 16);
-                            var w2 = Vector128.LoadUnsafe(ref w, 32);
-                            var w3 = Vector128.LoadUnsafe(ref w, 48);
-                            w = ref Unsafe.Add(ref w, 64);
-                            // The lane index of SDOT by element must be a constant: one arm per k-group of the loaded 16 bytes.
-                            switch (g)
-                            {
-                                case 0:
-                                    Dot4(ref c00, ref c01, ref c02, ref c03, w0, w1, w2, w3, x0, 0);
-                                    Dot4(ref c10, ref c11, ref c12, ref c13, w0, w1, w2, w3, x1, 0);
-                                    Dot4(ref c20, ref c21, ref c22, ref c23, w0, w1, w2, w3, x2, 0);
-                                    Dot4(ref c30, ref c31, ref c32, ref c33, w0, w1, w2, w3, x3, 0);
-                                    break;
-                                case 1:
-                                    Dot4(ref c00, ref c01, ref c02, ref c03, w0, w1, w2, w3, x0, 1);
-                                    Dot4(ref c10, ref c11, ref c12, ref c13, w0, w1, w2, w3, x1, 1);
-                                    Dot4(ref c20, ref c21, ref c22, ref c23, w0, w1, w2, w3, x2, 1);
-                                    Dot4(ref c30, ref c31, ref c32, ref c33, w0, w1, w2, w3, x3, 1);
-                                    break;
-                                case 2:
-                                    Dot4(ref c00, ref c01, ref c02, ref c03, w0, w1, w2, w3, x0, 2);
-                                    Dot4(ref c10, ref c11, ref c12, ref c13, w0, w1, w2, w3, x1, 2);
-                                    Dot4(ref c20, ref c21, ref c22, ref c23, w0, w1, w2, w3, x2, 2);
-                                    Dot4(ref c30, ref c31, ref c32, ref c33, w0, w1, w2, w3, x3, 2);
-                                    break;
-                                default:
-                                    Dot4(ref c00, ref c01, ref c02, ref c03, w0, w1, w2, w3, x0, 3);
-                                    Dot4(ref c10, ref c11, ref c12, ref c13, w0, w1, w2, w3, x1, 3);
-                                    Dot4(ref c20, ref c21, ref c22, ref c23, w0, w1, w2, w3, x2, 3);
-                                    Dot4(ref c30, ref c31, ref c32, ref c33, w0, w1, w2, w3, x3, 3);
-                                    break;
-                            }
+                            Dot16(ref c00, ref c01, ref c02, ref c03, ref c10, ref c11, ref c12, ref c13, ref c20, ref c21, ref c22, ref c23, ref c30, ref c31, ref c32, ref c33, ref w, 64, x0, x1, x2, x3, 1);
                         }
+
+                        if (left > 2)
+                        {
+                            Dot16(ref c00, ref c01, ref c02, ref c03, ref c10, ref c11, ref c12, ref c13, ref c20, ref c21, ref c22, ref c23, ref c30, ref c31, ref c32, ref c33, ref w, 128, x0, x1, x2, x3, 2);
+                        }
+
+                        w = ref Unsafe.Add(ref w, 64 * left);
                     }
                 }
 
-                Finish128(c00 + k0, c01 + k1, c02 + k2, c03 + k3, p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                Finish128(Shifted(c00, k0, flip), Shifted(c01, k1, flip), Shifted(c02, k2, flip), Shifted(c03, k3, flip), p, e, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref raw);
                 if (p + 1 < pixels)
                 {
-                    Finish128(c10 + k0, c11 + k1, c12 + k2, c13 + k3, p + 1, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    Finish128(Shifted(c10, k0, flip), Shifted(c11, k1, flip), Shifted(c12, k2, flip), Shifted(c13, k3, flip), p + 1, e, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref raw);
                 }
 
                 if (p + 2 < pixels)
                 {
-                    Finish128(c20 + k0, c21 + k1, c22 + k2, c23 + k3, p + 2, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    Finish128(Shifted(c20, k0, flip), Shifted(c21, k1, flip), Shifted(c22, k2, flip), Shifted(c23, k3, flip), p + 2, e, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref raw);
                 }
 
                 if (p + 3 < pixels)
                 {
-                    Finish128(c30 + k0, c31 + k1, c32 + k2, c33 + k3, p + 3, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    Finish128(Shifted(c30, k0, flip), Shifted(c31, k1, flip), Shifted(c32, k2, flip), Shifted(c33, k3, flip), p + 3, e, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref raw);
                 }
             }
 
@@ -121,14 +139,52 @@ namespace LowBit.Generated
                     ref byte row = ref Unsafe.Add(ref a0, r * rowStride);
                     for (int q = 0; q < quads; q++)
                     {
-                        var x = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref row, 4 * q))).AsSByte() ^ flip;
+                        var x = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref row, 4 * q))).AsSByte();
+                        if (flip)
+                        {
+                            x ^= Vector128.Create(unchecked((sbyte)0x80));
+                        }
+
                         Dot4(ref c00, ref c01, ref c02, ref c03, Vector128.LoadUnsafe(ref w), Vector128.LoadUnsafe(ref w, 16), Vector128.LoadUnsafe(ref w, 32), Vector128.LoadUnsafe(ref w, 48), x, 0);
                         w = ref Unsafe.Add(ref w, 64);
                     }
                 }
 
-                Finish128(c00 + k0, c01 + k1, c02 + k2, c03 + k3, p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                Finish128(Shifted(c00, k0, flip), Shifted(c01, k1, flip), Shifted(c02, k2, flip), Shifted(c03, k3, flip), p, e, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref raw);
             }
+        }
+
+        /// <summary>The accumulators with 128·Σw added back when activations were read as a − 128 (no instruction otherwise).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<int> Shifted(Vector128<int> sum, Vector128<int> shift, bool flip) => flip ? sum + shift : sum;
+
+        /// <summary>A pixel's next 16 activation bytes as SDOT's signed operand (flipped to a − 128 for 8-bit activations).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<sbyte> Activations<TSign>(ref byte pixel, int offset)
+            where TSign : struct
+        {
+            var x = Vector128.LoadUnsafe(ref Unsafe.Add(ref pixel, offset)).AsSByte();
+            return typeof(TSign) == typeof(FlipSign) ? x ^ Vector128.Create(unchecked((sbyte)0x80)) : x;
+        }
+
+        /// <summary>One k-group (lane <paramref name="lane"/> of each pixel's activations) into all 4 × 16 accumulators.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Dot16(
+            ref Vector128<int> c00, ref Vector128<int> c01, ref Vector128<int> c02, ref Vector128<int> c03,
+            ref Vector128<int> c10, ref Vector128<int> c11, ref Vector128<int> c12, ref Vector128<int> c13,
+            ref Vector128<int> c20, ref Vector128<int> c21, ref Vector128<int> c22, ref Vector128<int> c23,
+            ref Vector128<int> c30, ref Vector128<int> c31, ref Vector128<int> c32, ref Vector128<int> c33,
+            ref sbyte w, int offset, Vector128<sbyte> x0, Vector128<sbyte> x1, Vector128<sbyte> x2, Vector128<sbyte> x3,
+            [System.Diagnostics.CodeAnalysis.ConstantExpected(Max = 3)] byte lane)
+        {
+            var w0 = Vector128.LoadUnsafe(ref w, (nuint)offset);
+            var w1 = Vector128.LoadUnsafe(ref w, (nuint)(offset + 16));
+            var w2 = Vector128.LoadUnsafe(ref w, (nuint)(offset + 32));
+            var w3 = Vector128.LoadUnsafe(ref w, (nuint)(offset + 48));
+            Dot4(ref c00, ref c01, ref c02, ref c03, w0, w1, w2, w3, x0, lane);
+            Dot4(ref c10, ref c11, ref c12, ref c13, w0, w1, w2, w3, x1, lane);
+            Dot4(ref c20, ref c21, ref c22, ref c23, w0, w1, w2, w3, x2, lane);
+            Dot4(ref c30, ref c31, ref c32, ref c33, w0, w1, w2, w3, x3, lane);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -139,56 +195,6 @@ namespace LowBit.Generated
             c1 = Dp.DotProductBySelectedQuadruplet(c1, w1, x, lane);
             c2 = Dp.DotProductBySelectedQuadruplet(c2, w2, x, lane);
             c3 = Dp.DotProductBySelectedQuadruplet(c3, w3, x, lane);
-        }
-
-        /// <summary>Requantizes one pixel's 16 accumulators (four registers of four channels) and stores its levels (or the raw sums).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Finish128(Vector128<int> c0, Vector128<int> c1, Vector128<int> c2, Vector128<int> c3, int pixel, in Epilogue e,
-            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
-        {
-            if (e.Mode == Raw)
-            {
-                ref int target = ref Unsafe.Add(ref raw, pixel * 16);
-                c0.StoreUnsafe(ref target);
-                c1.StoreUnsafe(ref target, 4);
-                c2.StoreUnsafe(ref target, 8);
-                c3.StoreUnsafe(ref target, 12);
-                return;
-            }
-
-            var l0 = Levels128(c0, 0, e, ref thresholds, ref scales, ref offsets, ref signs);
-            var l1 = Levels128(c1, 4, e, ref thresholds, ref scales, ref offsets, ref signs);
-            var l2 = Levels128(c2, 8, e, ref thresholds, ref scales, ref offsets, ref signs);
-            var l3 = Levels128(c3, 12, e, ref thresholds, ref scales, ref offsets, ref signs);
-            var bytes = Vector128.Narrow(Vector128.Narrow(l0, l1), Vector128.Narrow(l2, l3)).AsByte();
-            StoreLevels(bytes, ref Unsafe.Add(ref output, pixel * e.OutputStride), e.Channels);
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<int> Levels128(Vector128<int> acc, int lane, in Epilogue e, ref int thresholds, ref double scales, ref double offsets, ref int signs)
-        {
-            if (e.Mode == Affine)
-            {
-                var (low, high) = Vector128.Widen(acc);
-                var realLow = (Vector128.ConvertToDouble(low) * Vector128.LoadUnsafe(ref scales, (nuint)lane)) + Vector128.LoadUnsafe(ref offsets, (nuint)lane);
-                var realHigh = (Vector128.ConvertToDouble(high) * Vector128.LoadUnsafe(ref scales, (nuint)(lane + 2))) + Vector128.LoadUnsafe(ref offsets, (nuint)(lane + 2));
-                var truncated = Vector128.Narrow(Vector128.ConvertToInt64(realLow), Vector128.ConvertToInt64(realHigh));
-                return Vector128.Min(Vector128.Max(truncated, Vector128<int>.Zero), Vector128.Create(e.ThresholdCount));
-            }
-
-            if (!Unsafe.IsNullRef(ref signs))
-            {
-                var mask = Vector128.LoadUnsafe(ref signs, (nuint)lane);
-                acc = (acc ^ mask) - mask;
-            }
-
-            var levels = Vector128<int>.Zero;
-            for (int j = 0; j < e.ThresholdCount; j++)
-            {
-                levels -= Vector128.GreaterThan(acc, Vector128.LoadUnsafe(ref thresholds, (nuint)((j * 16) + lane)));
-            }
-
-            return levels;
         }
     }
 }

@@ -19,7 +19,7 @@ namespace LowBit.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void BlockVector128(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int quads, ref sbyte weights, int quadsPerWiden, Epilogue e,
-            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref byte output, ref int raw)
+            ref int thresholds, ref double scales, ref double offsets, ref int signs, ref short thresholds16, ref byte output, ref int raw)
         {
             int stepsPerWiden = Math.Max(1, quadsPerWiden);
             Span<Vector128<short>> partial = stackalloc Vector128<short>[8];
@@ -64,7 +64,7 @@ namespace LowBit.Generated
                     Vector128.Create(Vector128.Sum(channel[4]), Vector128.Sum(channel[5]), Vector128.Sum(channel[6]), Vector128.Sum(channel[7])),
                     Vector128.Create(Vector128.Sum(channel[8]), Vector128.Sum(channel[9]), Vector128.Sum(channel[10]), Vector128.Sum(channel[11])),
                     Vector128.Create(Vector128.Sum(channel[12]), Vector128.Sum(channel[13]), Vector128.Sum(channel[14]), Vector128.Sum(channel[15])),
-                    p, e, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                    p, e, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref raw);
             }
         }
     }

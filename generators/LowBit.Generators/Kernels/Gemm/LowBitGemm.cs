@@ -53,7 +53,7 @@ namespace LowBit.Generated
         public static void Block(
             ref byte input, int pixels, int pixelStride, int rows, int rowStride, int quads,
             ref sbyte weights, int quadsPerWiden, int activationBits,
-            int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs,
+            int mode, ref int thresholds, int thresholdCount, ref double scales, ref double offsets, ref int signs, ref short thresholds16,
             ref byte output, int outputStride, int channels, ref int raw, ref int shift)
         {
             var epilogue = new Epilogue(mode, thresholdCount, channels, outputStride);
@@ -78,15 +78,15 @@ namespace LowBit.Generated
             }
             else if (Dp.IsSupported && (activationBits <= 7 || !Unsafe.IsNullRef(ref shift)))
             {
-                BlockDp(ref input, pixels, pixelStride, rows, rowStride, quads, ref weights, activationBits > 7, ref shift, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                BlockDp(ref input, pixels, pixelStride, rows, rowStride, quads, ref weights, activationBits > 7, ref shift, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref raw);
             }
             else if (AdvSimd.Arm64.IsSupported)
             {
-                BlockAdvSimd(ref input, pixels, pixelStride, rows, rowStride, quads, ref weights, quadsPerWiden, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                BlockAdvSimd(ref input, pixels, pixelStride, rows, rowStride, quads, ref weights, quadsPerWiden, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref raw);
             }
             else if (Vector128.IsHardwareAccelerated)
             {
-                BlockVector128(ref input, pixels, pixelStride, rows, rowStride, quads, ref weights, quadsPerWiden, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref output, ref raw);
+                BlockVector128(ref input, pixels, pixelStride, rows, rowStride, quads, ref weights, quadsPerWiden, epilogue, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref raw);
             }
             else
             {

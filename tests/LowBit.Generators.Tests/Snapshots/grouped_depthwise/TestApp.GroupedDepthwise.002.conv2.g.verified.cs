@@ -27,12 +27,13 @@ namespace TestApp
             ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference(Layer2Weights));
             ref int thresholds = ref MemoryMarshal.GetReference(Layer2Thresholds);
             ref int signs = ref Unsafe.NullRef<int>();
+            ref short thresholds16 = ref MemoryMarshal.GetReference(Layer2Thresholds16);
             ref byte target = ref MemoryMarshal.GetReference(output);
             for (int row = 0; row < 3; row++)
             {
                 ref byte window = ref Unsafe.Add(ref source, row * 112);
                 ref byte outputRow = ref Unsafe.Add(ref target, row * 24);
-                LowBitGemm.DepthwiseBlockPair(ref window, pixels: 3, pixelStride: 16, rows: 3, rowStride: 56, columns: 3, channelStride: 8, weights: ref weights, weightStride: 16, int16Sums: true, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 15, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref outputRow, outputStride: 8, channels: 8);
+                LowBitGemm.DepthwiseBlockPair(ref window, pixels: 3, pixelStride: 16, rows: 3, rowStride: 56, columns: 3, channelStride: 8, weights: ref weights, weightStride: 16, int16Sums: true, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 15, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, thresholds16: ref thresholds16, output: ref outputRow, outputStride: 8, channels: 8);
             }
         }
 
@@ -64,11 +65,32 @@ namespace TestApp
             -2, 4, 1, -1, 6, 0, 0, -5, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
         };
 
+        // The same thresholds clamped to int16 (every accumulator of this layer lies within ±32767): 128-bit epilogues compare 8 channels at a time.
+        private static ReadOnlySpan<short> Layer2Thresholds16 => new short[]
+        {
+            -16, -6, -10, -15, -6, -14, -12, -21, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -14, -5, -9, -13, -4, -12, -11, -19, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -13, -4, -8, -12, -3, -11, -10, -18, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -12, -3, -7, -11, -2, -10, -9, -17, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -11, -3, -6, -10, -2, -9, -8, -16, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -11, -2, -6, -9, -1, -9, -8, -15, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -10, -2, -5, -9, 0, -8, -7, -14, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -9, -1, -4, -8, 0, -7, -6, -13, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -8, -1, -4, -7, 1, -6, -6, -12, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -8, 0, -3, -7, 2, -5, -5, -11, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -7, 0, -3, -6, 2, -5, -4, -10, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -6, 1, -2, -5, 3, -4, -4, -10, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -5, 2, -1, -4, 4, -3, -3, -8, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -4, 3, 0, -3, 5, -2, -2, -7, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -2, 4, 1, -1, 6, 0, 0, -5, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+        };
+
         /// <summary>Reads one value per page of layer 2's constant data, so loading the model maps those pages rather than its first Predict.</summary>
         private static void FaultInLayer2Data()
         {
             LowBitLayerKernels.FaultIn(Layer2Weights);
             LowBitLayerKernels.FaultIn(Layer2Thresholds);
+            LowBitLayerKernels.FaultIn(Layer2Thresholds16);
         }
     }
 }

@@ -26,7 +26,7 @@ namespace TestApp
             ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference(Layer6Weights));
             ref int raw = ref MemoryMarshal.GetArrayDataReference(_raw);
             // Channels 0–3.
-            LowBitGemm.Block(ref source, pixels: 1, pixelStride: 0, rows: 1, rowStride: 0, quads: 2, weights: ref weights, quadsPerWiden: 2, activationBits: 4, mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>(), output: ref Unsafe.NullRef<byte>(), outputStride: 4, channels: 4, raw: ref raw, shift: ref Unsafe.NullRef<int>());
+            LowBitGemm.Block(ref source, pixels: 1, pixelStride: 0, rows: 1, rowStride: 0, quads: 2, weights: ref weights, quadsPerWiden: 2, activationBits: 4, mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>(), thresholds16: ref Unsafe.NullRef<short>(), output: ref Unsafe.NullRef<byte>(), outputStride: 4, channels: 4, raw: ref raw, shift: ref Unsafe.NullRef<int>());
             LowBitLayerKernels.FloatOutputs(_raw, 1, 0, 4, default, Layer6Scale, Layer6Bias, output, 0, 1);
         }
 

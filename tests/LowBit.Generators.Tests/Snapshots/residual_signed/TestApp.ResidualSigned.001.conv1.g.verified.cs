@@ -26,9 +26,10 @@ namespace TestApp
             ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference(Layer1Weights));
             ref int thresholds = ref MemoryMarshal.GetReference(Layer1Thresholds);
             ref int signs = ref Unsafe.NullRef<int>();
+            ref short thresholds16 = ref MemoryMarshal.GetReference(Layer1Thresholds16);
             ref byte target = ref MemoryMarshal.GetReference(output);
             // Channels 0–7.
-            LowBitGemm.Block(ref source, pixels: 36, pixelStride: 4, rows: 1, rowStride: 24, quads: 1, weights: ref weights, quadsPerWiden: 1, activationBits: 4, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref target, outputStride: 8, channels: 8, raw: ref Unsafe.NullRef<int>(), shift: ref Unsafe.NullRef<int>());
+            LowBitGemm.Block(ref source, pixels: 36, pixelStride: 4, rows: 1, rowStride: 24, quads: 1, weights: ref weights, quadsPerWiden: 1, activationBits: 4, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, thresholds16: ref thresholds16, output: ref target, outputStride: 8, channels: 8, raw: ref Unsafe.NullRef<int>(), shift: ref Unsafe.NullRef<int>());
         }
 
         // Weights as int8 [block 1 of 16 channels][window row 1][k-group 1][channel 16][4], a row's k = kx·4 + channel over 4 bytes; padding is 0.
@@ -45,11 +46,20 @@ namespace TestApp
             9, -9, -58, -35, 31, 28, -50, 0, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
         };
 
+        // The same thresholds clamped to int16 (every accumulator of this layer lies within ±32767): 128-bit epilogues compare 8 channels at a time.
+        private static ReadOnlySpan<short> Layer1Thresholds16 => new short[]
+        {
+            -25, -37, -93, -71, 13, 1, -86, -16, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -8, -23, -76, -53, 22, 14, -68, -8, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            9, -9, -58, -35, 31, 28, -50, 0, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+        };
+
         /// <summary>Reads one value per page of layer 1's constant data, so loading the model maps those pages rather than its first Predict.</summary>
         private static void FaultInLayer1Data()
         {
             LowBitLayerKernels.FaultIn(Layer1Weights);
             LowBitLayerKernels.FaultIn(Layer1Thresholds);
+            LowBitLayerKernels.FaultIn(Layer1Thresholds16);
         }
     }
 }

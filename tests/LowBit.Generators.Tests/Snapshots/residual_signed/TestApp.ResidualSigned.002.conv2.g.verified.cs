@@ -28,13 +28,14 @@ namespace TestApp
             ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference(Layer2Weights));
             ref int thresholds = ref MemoryMarshal.GetReference(Layer2Thresholds);
             ref int signs = ref MemoryMarshal.GetReference(Layer2SignMasks);
+            ref short thresholds16 = ref MemoryMarshal.GetReference(Layer2Thresholds16);
             ref byte target = ref MemoryMarshal.GetReference(output);
             for (int row = 0; row < 6; row++)
             {
                 ref byte window = ref Unsafe.Add(ref source, row * 64);
                 ref byte outputRow = ref Unsafe.Add(ref target, row * 48);
                 // Channels 0–7.
-                LowBitGemm.Block(ref window, pixels: 6, pixelStride: 8, rows: 3, rowStride: 64, quads: 6, weights: ref weights, quadsPerWiden: 18, activationBits: 2, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref outputRow, outputStride: 8, channels: 8, raw: ref Unsafe.NullRef<int>(), shift: ref Unsafe.NullRef<int>());
+                LowBitGemm.Block(ref window, pixels: 6, pixelStride: 8, rows: 3, rowStride: 64, quads: 6, weights: ref weights, quadsPerWiden: 18, activationBits: 2, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, thresholds16: ref thresholds16, output: ref outputRow, outputStride: 8, channels: 8, raw: ref Unsafe.NullRef<int>(), shift: ref Unsafe.NullRef<int>());
             }
         }
 
@@ -62,12 +63,21 @@ namespace TestApp
             0, 0, -1, -1, 0, -1, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
+        // The same thresholds clamped to int16 (every accumulator of this layer lies within ±32767): 128-bit epilogues compare 8 channels at a time.
+        private static ReadOnlySpan<short> Layer2Thresholds16 => new short[]
+        {
+            14, 6, -12, 6, -2, 2, 1, -1, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            18, 11, -7, 11, 3, 7, 6, 4, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            23, 15, -2, 16, 7, 13, 10, 9, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+        };
+
         /// <summary>Reads one value per page of layer 2's constant data, so loading the model maps those pages rather than its first Predict.</summary>
         private static void FaultInLayer2Data()
         {
             LowBitLayerKernels.FaultIn(Layer2Weights);
             LowBitLayerKernels.FaultIn(Layer2Thresholds);
             LowBitLayerKernels.FaultIn(Layer2SignMasks);
+            LowBitLayerKernels.FaultIn(Layer2Thresholds16);
         }
     }
 }

@@ -23,10 +23,11 @@ namespace TestApp
         {
             ref int thresholds = ref MemoryMarshal.GetReference(Layer3Thresholds);
             ref int signs = ref MemoryMarshal.GetReference(Layer3SignMasks);
+            ref short thresholds16 = ref MemoryMarshal.GetReference(Layer3Thresholds16);
             ref byte a = ref MemoryMarshal.GetReference(first);
             ref byte b = ref MemoryMarshal.GetReference(second);
             ref byte target = ref MemoryMarshal.GetReference(output);
-            LowBitGemm.AddBlockPair(ref a, ref b, pixels: 36, pixelStride: 8, firstMultiplier: 2, secondMultiplier: -1, int16Sums: true, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 15, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref target, channels: 8);
+            LowBitGemm.AddBlockPair(ref a, ref b, pixels: 36, pixelStride: 8, firstMultiplier: 2, secondMultiplier: -1, int16Sums: true, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 15, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, thresholds16: ref thresholds16, output: ref target, channels: 8);
         }
 
         // [block][threshold 15][channel 16]: T − 1 against sign · accumulator (level = number of thresholds exceeded); int.MinValue / MaxValue = always / never reached in the accumulator's range.
@@ -55,11 +56,32 @@ namespace TestApp
             0, -1, -1, 0, 0, 0, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
+        // The same thresholds clamped to int16 (every accumulator of this layer lies within ±32767): 128-bit epilogues compare 8 channels at a time.
+        private static ReadOnlySpan<short> Layer3Thresholds16 => new short[]
+        {
+            -3, -6, -6, -3, -3, -3, -6, -6, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -2, -5, -5, -2, -2, -2, -5, -5, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -1, -4, -4, -1, -1, -1, -4, -4, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -1, -4, -4, -1, -1, -1, -4, -4, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            0, -3, -3, 0, 0, 0, -3, -3, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            0, -3, -3, 0, 0, 0, -3, -3, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            1, -2, -2, 1, 1, 1, -2, -2, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            1, -2, -2, 1, 1, 1, -2, -2, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            1, -2, -2, 1, 1, 1, -2, -2, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            2, -1, -1, 2, 2, 2, -1, -1, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            2, -1, -1, 2, 2, 2, -1, -1, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            3, 0, 0, 3, 3, 3, 0, 0, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            3, 0, 0, 3, 3, 3, 0, 0, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            4, 1, 1, 4, 4, 4, 1, 1, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            5, 2, 2, 5, 5, 5, 2, 2, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+        };
+
         /// <summary>Reads one value per page of layer 3's constant data, so loading the model maps those pages rather than its first Predict.</summary>
         private static void FaultInLayer3Data()
         {
             LowBitLayerKernels.FaultIn(Layer3Thresholds);
             LowBitLayerKernels.FaultIn(Layer3SignMasks);
+            LowBitLayerKernels.FaultIn(Layer3Thresholds16);
         }
     }
 }

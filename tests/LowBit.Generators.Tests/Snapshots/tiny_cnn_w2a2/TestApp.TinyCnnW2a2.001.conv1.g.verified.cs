@@ -26,6 +26,7 @@ namespace TestApp
             ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference(Layer1Weights));
             ref int thresholds = ref MemoryMarshal.GetReference(Layer1Thresholds);
             ref int signs = ref Unsafe.NullRef<int>();
+            ref short thresholds16 = ref MemoryMarshal.GetReference(Layer1Thresholds16);
             ref int shift = ref MemoryMarshal.GetReference(Layer1SignedShift);
             ref byte target = ref MemoryMarshal.GetReference(output);
             for (int row = 0; row < 26; row++)
@@ -33,7 +34,7 @@ namespace TestApp
                 ref byte window = ref Unsafe.Add(ref source, row * 28);
                 ref byte outputRow = ref Unsafe.Add(ref target, row * 208);
                 // Channels 0–7.
-                LowBitGemm.Block(ref window, pixels: 26, pixelStride: 1, rows: 3, rowStride: 28, quads: 1, weights: ref weights, quadsPerWiden: 3, activationBits: 8, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref outputRow, outputStride: 8, channels: 8, raw: ref Unsafe.NullRef<int>(), shift: ref shift);
+                LowBitGemm.Block(ref window, pixels: 26, pixelStride: 1, rows: 3, rowStride: 28, quads: 1, weights: ref weights, quadsPerWiden: 3, activationBits: 8, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, thresholds16: ref thresholds16, output: ref outputRow, outputStride: 8, channels: 8, raw: ref Unsafe.NullRef<int>(), shift: ref shift);
             }
         }
 
@@ -53,6 +54,14 @@ namespace TestApp
             37, -776, -445, -566, -56, 213, -324, -311, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647, 2147483647,
         };
 
+        // The same thresholds clamped to int16 (every accumulator of this layer lies within ±32767): 128-bit epilogues compare 8 channels at a time.
+        private static ReadOnlySpan<short> Layer1Thresholds16 => new short[]
+        {
+            -293, -1265, -831, -965, -455, 41, -697, -710, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -128, -1021, -638, -766, -256, 127, -511, -511, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            37, -776, -445, -566, -56, 213, -324, -311, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+        };
+
         // 128 · Σw per channel: ARM SDOT reads the 8-bit activations as signed bytes a − 128, and this restores the sum.
         private static ReadOnlySpan<int> Layer1SignedShift => new int[]
         {
@@ -64,6 +73,7 @@ namespace TestApp
         {
             LowBitLayerKernels.FaultIn(Layer1Weights);
             LowBitLayerKernels.FaultIn(Layer1Thresholds);
+            LowBitLayerKernels.FaultIn(Layer1Thresholds16);
             LowBitLayerKernels.FaultIn(Layer1SignedShift);
         }
     }

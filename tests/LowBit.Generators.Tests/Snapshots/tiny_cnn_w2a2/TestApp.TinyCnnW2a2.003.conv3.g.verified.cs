@@ -26,13 +26,14 @@ namespace TestApp
             ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference(Layer3Weights));
             ref int thresholds = ref MemoryMarshal.GetReference(Layer3Thresholds);
             ref int signs = ref Unsafe.NullRef<int>();
+            ref short thresholds16 = ref MemoryMarshal.GetReference(Layer3Thresholds16);
             ref byte target = ref MemoryMarshal.GetReference(output);
             for (int row = 0; row < 11; row++)
             {
                 ref byte window = ref Unsafe.Add(ref source, row * 104);
                 ref byte outputRow = ref Unsafe.Add(ref target, row * 176);
                 // Channels 0–15.
-                LowBitGemm.Block(ref window, pixels: 11, pixelStride: 8, rows: 3, rowStride: 104, quads: 6, weights: ref weights, quadsPerWiden: 18, activationBits: 2, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref outputRow, outputStride: 16, channels: 16, raw: ref Unsafe.NullRef<int>(), shift: ref Unsafe.NullRef<int>());
+                LowBitGemm.Block(ref window, pixels: 11, pixelStride: 8, rows: 3, rowStride: 104, quads: 6, weights: ref weights, quadsPerWiden: 18, activationBits: 2, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, thresholds16: ref thresholds16, output: ref outputRow, outputStride: 16, channels: 16, raw: ref Unsafe.NullRef<int>(), shift: ref Unsafe.NullRef<int>());
             }
         }
 
@@ -54,11 +55,20 @@ namespace TestApp
             -67, -85, -62, -98, -93, -52, -54, -109, -93, -101, -101, -91, -122, -93, -114, -59,
         };
 
+        // The same thresholds clamped to int16 (every accumulator of this layer lies within ±32767): 128-bit epilogues compare 8 channels at a time.
+        private static ReadOnlySpan<short> Layer3Thresholds16 => new short[]
+        {
+            -75, -94, -70, -107, -101, -59, -62, -117, -102, -110, -110, -99, -131, -102, -123, -68,
+            -71, -89, -66, -103, -97, -55, -58, -113, -97, -105, -105, -95, -126, -97, -118, -63,
+            -67, -85, -62, -98, -93, -52, -54, -109, -93, -101, -101, -91, -122, -93, -114, -59,
+        };
+
         /// <summary>Reads one value per page of layer 3's constant data, so loading the model maps those pages rather than its first Predict.</summary>
         private static void FaultInLayer3Data()
         {
             LowBitLayerKernels.FaultIn(Layer3Weights);
             LowBitLayerKernels.FaultIn(Layer3Thresholds);
+            LowBitLayerKernels.FaultIn(Layer3Thresholds16);
         }
     }
 }

@@ -34,7 +34,7 @@ namespace TestApp
                 ref byte window = ref Unsafe.Add(ref source, row * 24);
                 ref byte outputRow = ref Unsafe.Add(ref target, row * 48);
                 // Channels 0–7.
-                LowBitGemm.Block(ref window, pixels: 6, pixelStride: 3, rows: 3, rowStride: 24, quads: 3, weights: ref weights, quadsPerWiden: 0, activationBits: 8, mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>(), output: ref Unsafe.NullRef<byte>(), outputStride: 8, channels: 8, raw: ref raw, shift: ref shift);
+                LowBitGemm.Block(ref window, pixels: 6, pixelStride: 3, rows: 3, rowStride: 24, quads: 3, weights: ref weights, quadsPerWiden: 0, activationBits: 8, mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>(), thresholds16: ref Unsafe.NullRef<short>(), output: ref Unsafe.NullRef<byte>(), outputStride: 8, channels: 8, raw: ref raw, shift: ref shift);
                 LowBitLayerKernels.RequantizeRaw(_raw, 6, 0, 8, default, Layer1Thresholds, 8, ref outputRow, 8);
             }
         }

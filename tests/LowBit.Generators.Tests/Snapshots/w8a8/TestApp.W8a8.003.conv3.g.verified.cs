@@ -28,7 +28,7 @@ namespace TestApp
             ref int shift = ref MemoryMarshal.GetReference(Layer3SignedShift);
             ref byte target = ref MemoryMarshal.GetReference(output);
             // Channels 0–7.
-            LowBitGemm.Block(ref source, pixels: 1, pixelStride: 8, rows: 3, rowStride: 24, quads: 6, weights: ref weights, quadsPerWiden: 0, activationBits: 8, mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>(), output: ref Unsafe.NullRef<byte>(), outputStride: 8, channels: 8, raw: ref raw, shift: ref shift);
+            LowBitGemm.Block(ref source, pixels: 1, pixelStride: 8, rows: 3, rowStride: 24, quads: 6, weights: ref weights, quadsPerWiden: 0, activationBits: 8, mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>(), thresholds16: ref Unsafe.NullRef<short>(), output: ref Unsafe.NullRef<byte>(), outputStride: 8, channels: 8, raw: ref raw, shift: ref shift);
             LowBitLayerKernels.RequantizeRaw(_raw, 1, 0, 8, default, Layer3Thresholds, 8, ref target, 8);
         }
 

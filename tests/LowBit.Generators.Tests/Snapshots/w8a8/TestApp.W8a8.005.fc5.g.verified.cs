@@ -27,7 +27,7 @@ namespace TestApp
             ref int raw = ref MemoryMarshal.GetArrayDataReference(_raw);
             ref int shift = ref MemoryMarshal.GetReference(Layer5SignedShift);
             // Channels 0–4.
-            LowBitGemm.Block(ref source, pixels: 1, pixelStride: 0, rows: 1, rowStride: 0, quads: 2, weights: ref weights, quadsPerWiden: 0, activationBits: 8, mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>(), output: ref Unsafe.NullRef<byte>(), outputStride: 5, channels: 5, raw: ref raw, shift: ref shift);
+            LowBitGemm.Block(ref source, pixels: 1, pixelStride: 0, rows: 1, rowStride: 0, quads: 2, weights: ref weights, quadsPerWiden: 0, activationBits: 8, mode: LowBitGemm.Raw, thresholds: ref Unsafe.NullRef<int>(), thresholdCount: 0, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref Unsafe.NullRef<int>(), thresholds16: ref Unsafe.NullRef<short>(), output: ref Unsafe.NullRef<byte>(), outputStride: 5, channels: 5, raw: ref raw, shift: ref shift);
             LowBitLayerKernels.FloatOutputs(_raw, 1, 0, 5, default, Layer5Scale, Layer5Bias, output, 0, 1);
         }
 

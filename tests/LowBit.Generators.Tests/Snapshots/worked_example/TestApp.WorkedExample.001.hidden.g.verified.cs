@@ -26,9 +26,10 @@ namespace TestApp
             ref sbyte weights = ref Unsafe.As<ulong, sbyte>(ref MemoryMarshal.GetReference(Layer1Weights));
             ref int thresholds = ref MemoryMarshal.GetReference(Layer1Thresholds);
             ref int signs = ref MemoryMarshal.GetReference(Layer1SignMasks);
+            ref short thresholds16 = ref MemoryMarshal.GetReference(Layer1Thresholds16);
             ref byte target = ref MemoryMarshal.GetReference(output);
             // Channels 0–2.
-            LowBitGemm.Block(ref source, pixels: 1, pixelStride: 0, rows: 1, rowStride: 0, quads: 1, weights: ref weights, quadsPerWiden: 1, activationBits: 4, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, output: ref target, outputStride: 3, channels: 3, raw: ref Unsafe.NullRef<int>(), shift: ref Unsafe.NullRef<int>());
+            LowBitGemm.Block(ref source, pixels: 1, pixelStride: 0, rows: 1, rowStride: 0, quads: 1, weights: ref weights, quadsPerWiden: 1, activationBits: 4, mode: LowBitGemm.Thresholds, thresholds: ref thresholds, thresholdCount: 3, scales: ref Unsafe.NullRef<double>(), offsets: ref Unsafe.NullRef<double>(), signs: ref signs, thresholds16: ref thresholds16, output: ref target, outputStride: 3, channels: 3, raw: ref Unsafe.NullRef<int>(), shift: ref Unsafe.NullRef<int>());
         }
 
         // Weights as int8 [block 1 of 16 channels][window row 1][k-group 1][channel 16][4], k = input feature over 4 bytes; padding is 0.
@@ -51,12 +52,21 @@ namespace TestApp
             0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
+        // The same thresholds clamped to int16 (every accumulator of this layer lies within ±32767): 128-bit epilogues compare 8 channels at a time.
+        private static ReadOnlySpan<short> Layer1Thresholds16 => new short[]
+        {
+            -5, -1, -3, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            -1, 7, 2, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+            5, 15, 4, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767, 32767,
+        };
+
         /// <summary>Reads one value per page of layer 1's constant data, so loading the model maps those pages rather than its first Predict.</summary>
         private static void FaultInLayer1Data()
         {
             LowBitLayerKernels.FaultIn(Layer1Weights);
             LowBitLayerKernels.FaultIn(Layer1Thresholds);
             LowBitLayerKernels.FaultIn(Layer1SignMasks);
+            LowBitLayerKernels.FaultIn(Layer1Thresholds16);
         }
     }
 }

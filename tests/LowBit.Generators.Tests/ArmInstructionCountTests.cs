@@ -11,9 +11,8 @@ namespace LowBit.Generators.Tests;
 /// <summary>
 /// The ARM cost model of benchmarks/LowBit.ArmCost: its driver builds the qemu plugin, publishes the workload
 /// NativeAOT for linux-arm64 and counts instructions per inference; the counts repeat exactly from run to
-/// run; with SDOT a W8A8 model costs about what its W2A2 twin does (both on SDOT, 16 multiply-adds each), and
-/// without it W2A2 costs fewer. The same run counts the peer, ONNX Runtime int8 on the MNIST CNN's QDQ export,
-/// on every CPU model.
+/// run; W2A2 costs fewer than W8A8 on every CPU model, and on the dot-product CPU (Cortex-A76) at most 0.6× of
+/// the peer, ONNX Runtime int8 on the MNIST CNN's QDQ export, which the same run counts on every CPU model.
 /// </summary>
 [Trait("Category", "Arm64")]
 public sealed class ArmInstructionCountTests
@@ -26,7 +25,7 @@ public sealed class ArmInstructionCountTests
     public ArmInstructionCountTests(ITestOutputHelper log) => _log = log;
 
     [Fact]
-    public void Counts_repeat_exactly_and_every_precision_takes_SDOT_where_the_CPU_has_it()
+    public void Counts_repeat_exactly_and_W2A2_costs_at_most_0_6x_of_OnnxRuntime_int8_on_a_dot_product_CPU()
     {
         RequireTools();
         using var temp = new TemporaryDirectory();
@@ -43,20 +42,18 @@ public sealed class ArmInstructionCountTests
         foreach (var cpu in new[] { "cortex-a76", "max", "cortex-a72" })
         {
             double w2a2 = costs[("mnist_cnn_w2a2", cpu)], w8a8 = costs[("mnist_cnn_w8a8", cpu)];
+            double peer = costs.GetValueOrDefault(("onnxruntime_int8:mnist_cnn", cpu));
             Assert.True(w2a2 > 0 && w8a8 > 0, $"-cpu {cpu}: W2A2 counted {w2a2:N0} instructions per inference, W8A8 {w8a8:N0}.");
-            if (cpu == "cortex-a72")
-            {
-                // Without SDOT the int16 path widens far less often at 2 bits than at 8.
-                Assert.True(w2a2 < w8a8, $"-cpu {cpu} (no SDOT): W2A2 counted {w2a2:N0} instructions per inference, W8A8 {w8a8:N0}.");
-            }
-            else
-            {
-                // With SDOT both precisions do 16 multiply-adds per SDOT (8-bit activations read as a − 128), so
-                // they cost about the same: a W8A8 model off the SDOT path would cost about 4× as much.
-                Assert.InRange(w8a8 / w2a2, 0.75, 1.25);
-            }
+            Assert.True(peer > 0, $"-cpu {cpu}: no ONNX Runtime int8 count for mnist_cnn.");
 
-            Assert.True(costs.GetValueOrDefault(("onnxruntime_int8:mnist_cnn", cpu)) > 0, $"-cpu {cpu}: no ONNX Runtime int8 count for mnist_cnn.");
+            // Both precisions run on SDOT where the CPU has it, but only the low-bit one has int16 sums, so its
+            // epilogue compares 8 channels per instruction; without SDOT the int16 path also widens far less often.
+            Assert.True(w2a2 < w8a8, $"-cpu {cpu}: W2A2 counted {w2a2:N0} instructions per inference, W8A8 {w8a8:N0}.");
+            if (cpu == "cortex-a76")
+            {
+                // The DSQ paper's ARM claim against an int8 library, here ONNX Runtime's own UDOT kernels: 1.7× fewer.
+                Assert.True(w2a2 <= 0.6 * peer, $"-cpu {cpu}: W2A2 counted {w2a2:N0} instructions per inference, ONNX Runtime int8 {peer:N0} ({w2a2 / peer:F3}×, expected ≤ 0.6×).");
+            }
         }
 
         var first = LoopThreadRegions(work, "first");

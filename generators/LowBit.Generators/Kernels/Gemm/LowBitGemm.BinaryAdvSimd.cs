@@ -27,6 +27,10 @@ namespace LowBit.Generated
             var plus2 = Vector128.LoadUnsafe(ref positives, 8);
             var plus3 = Vector128.LoadUnsafe(ref positives, 12);
             uint lastMask = Unsafe.Add(ref masks, words - 1);
+            // The int16 epilogue when the layer's thresholds have an int16 copy (every sum within ±32767).
+            bool narrow = e.Mode == Thresholds && !Unsafe.IsNullRef(ref thresholds16);
+            var plusLow = Vector128.Narrow(plus0, plus1);
+            var plusHigh = Vector128.Narrow(plus2, plus3);
             nint s1 = pixelStride, s2 = 2 * s1, s3 = 3 * s1;
             // Tiles of 4 pixels; a partial last tile computes its missing pixels from the packed buffer's slack.
             for (int p = 0; p < pixels; p += 4)
@@ -52,6 +56,28 @@ namespace LowBit.Generated
                         // Only a row's last word can reach past the row.
                         CountWord(ref h00, ref h01, ref h02, ref h03, ref h10, ref h11, ref h12, ref h13, ref h20, ref h21, ref h22, ref h23, ref h30, ref h31, ref h32, ref h33, ref w, ref k, s1, s2, s3, lastMask);
                         w = ref Unsafe.Add(ref w, 16);
+                    }
+
+                    if (narrow)
+                    {
+                        // Levels straight from the byte counters: two pairwise adds give 16 channels' int16 counts.
+                        Finish16(plusLow - Counts16(h00, h01), plusHigh - Counts16(h02, h03), p, e, ref signs, ref thresholds16, ref output);
+                        if (p + 1 < pixels)
+                        {
+                            Finish16(plusLow - Counts16(h10, h11), plusHigh - Counts16(h12, h13), p + 1, e, ref signs, ref thresholds16, ref output);
+                        }
+
+                        if (p + 2 < pixels)
+                        {
+                            Finish16(plusLow - Counts16(h20, h21), plusHigh - Counts16(h22, h23), p + 2, e, ref signs, ref thresholds16, ref output);
+                        }
+
+                        if (p + 3 < pixels)
+                        {
+                            Finish16(plusLow - Counts16(h30, h31), plusHigh - Counts16(h32, h33), p + 3, e, ref signs, ref thresholds16, ref output);
+                        }
+
+                        continue;
                     }
 
                     c00 = WidenCounts128(h00); c01 = WidenCounts128(h01); c02 = WidenCounts128(h02); c03 = WidenCounts128(h03);
@@ -155,6 +181,11 @@ namespace LowBit.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<byte> Mismatches128(Vector128<uint> a, Vector128<uint> b) =>
             AdvSimd.PopCount(AdvSimd.Xor(a, b).AsByte());
+
+        /// <summary>Channels 0–7 of two counter registers (4 channels × 4 bytes each) as int16: UADDLP, UADDLP, ADDP.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<short> Counts16(Vector128<byte> first, Vector128<byte> second) =>
+            AdvSimd.Arm64.AddPairwise(AdvSimd.AddPairwiseWidening(first), AdvSimd.AddPairwiseWidening(second)).AsInt16();
 
         /// <summary>Sums each 32-bit lane's four byte counts into an int32.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -108,12 +108,7 @@ internal static class ModelEmitter
         EmitConstructor(w, model);
 
         w.Line();
-        w.Line("string ILowBitModel.Name => ModelName;");
-        w.Line();
-        w.Line("int ILowBitModel.InputLength => InputLength;");
-        w.Line();
-        w.Line("int ILowBitModel.OutputLength => OutputLength;");
-        w.Line();
+        WriteInterfaceProperties(w);
         WritePredict(w, model);
         w.Line();
         WriteBatchPredict(w, model);
@@ -122,6 +117,17 @@ internal static class ModelEmitter
             w.Line();
             WriteClassify(w);
         }
+    }
+
+    /// <summary>ILowBitModel's properties, answered by the class's constants.</summary>
+    public static void WriteInterfaceProperties(CodeWriter w)
+    {
+        w.Line("string ILowBitModel.Name => ModelName;");
+        w.Line();
+        w.Line("int ILowBitModel.InputLength => InputLength;");
+        w.Line();
+        w.Line("int ILowBitModel.OutputLength => OutputLength;");
+        w.Line();
     }
 
     private static void WritePredict(CodeWriter w, ModelPlan model)

@@ -38,6 +38,14 @@ public static class EvalCommand
             return context.Fail("--images and --labels go together: give both IDX files, or neither for the bundled held-out digits");
         }
 
+        foreach (var dataFile in new[] { imagesPath, labelsPath })
+        {
+            if (dataFile is not null && InputFile.Problem(dataFile, "an IDX file (.gz allowed)") is { } problem)
+            {
+                return context.Fail(problem);
+            }
+        }
+
         ReferenceInterpreter interpreter;
         MnistDataset data;
         string source;
@@ -54,7 +62,7 @@ public static class EvalCommand
         }
         catch (Exception e) when (e is DatasetFormatException or IOException or UnauthorizedAccessException)
         {
-            return context.Fail(e.Message);
+            return context.Fail(e);
         }
 
         var pixels = data.GetImage(0).Length;

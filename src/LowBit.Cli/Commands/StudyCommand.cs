@@ -56,7 +56,7 @@ public static class StudyCommand
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
-            return context.Fail(e.Message);
+            return context.Fail(e);
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -78,7 +78,7 @@ public static class StudyCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return context.Fail($"{output}: cannot write the study: {e.Message}");
+            return context.Fail($"{output}: cannot write the study: {IoProblems.DescribeWrite(output, e)}");
         }
 
         context.Output.WriteLine($"wrote {output} and {plot}");

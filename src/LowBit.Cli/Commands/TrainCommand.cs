@@ -66,7 +66,7 @@ public static class TrainCommand
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
-            return context.Fail(e.Message);
+            return context.Fail(e);
         }
 
         var console = context.CreateConsole();
@@ -82,7 +82,7 @@ public static class TrainCommand
         }
         catch (ArgumentException e)
         {
-            return context.Fail(e.Message);
+            return context.Fail(e);
         }
 
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held-out accuracy (TorchSharp): {result.TorchAccuracy * 100:F2} % on {test.Count:N0} digits"));
@@ -95,7 +95,7 @@ public static class TrainCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return context.Fail($"{checkpoint}: cannot write the checkpoint: {e.Message}");
+                return context.Fail($"{checkpoint}: cannot write the checkpoint: {IoProblems.DescribeWrite(checkpoint, e)}");
             }
         }
 
@@ -113,7 +113,7 @@ public static class TrainCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return context.Fail($"{path}: cannot write the manifest: {e.Message}");
+            return context.Fail($"{path}: cannot write the manifest: {IoProblems.DescribeWrite(path, e)}");
         }
 
         console.WriteLine($"weight bits: {string.Join(", ", BitBudget.PerLayer(result.Model).Select(l => $"{l.Layer} {l.Bits}"))} (average {BitBudget.AverageBits(result.Model).ToString("F2", CultureInfo.InvariantCulture)})");

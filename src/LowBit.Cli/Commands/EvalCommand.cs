@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using LowBit.Cli.Progress;
 using LowBit.Data;
 using LowBit.Manifest;
 using LowBit.Runtime;
@@ -72,13 +73,16 @@ public static class EvalCommand
         }
 
         var correct = 0;
+        var progress = new LiveProgress(context.Output, context.OutputIsTerminal);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < data.Count; i++)
         {
             correct += interpreter.Classify(data.GetImage(i)) == data.GetLabel(i) ? 1 : 0;
+            progress.Update("eval", i + 1, data.Count, "img", clock.Elapsed, string.Create(CultureInfo.InvariantCulture, $"accuracy {correct * 100.0 / (i + 1):F2} %"));
         }
 
         clock.Stop();
+        progress.Clear();
         var accuracy = (double)correct / data.Count;
         var output = context.Output;
         output.WriteLine($"model: {interpreter.Manifest.Name} ({path})");

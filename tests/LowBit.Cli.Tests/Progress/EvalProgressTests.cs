@@ -1,7 +1,5 @@
 using System;
-using System.IO;
 using System.Linq;
-using LowBit.Data;
 using LowBit.TestModels;
 
 namespace LowBit.Cli.Tests.Progress;
@@ -16,7 +14,7 @@ public sealed class EvalProgressTests : IDisposable
     [Fact]
     public void A_terminal_sees_the_bar_move_and_then_the_summary_alone()
     {
-        var (images, labels) = WriteHeldOutIdx(Images);
+        var (images, labels) = HeldOutIdx.Write(_directory, Images);
         var model = RepositoryPaths.Combine("examples/MnistApp/models/mnist_w2a2.lbq");
 
         var received = PseudoTerminal.RunLowbit("eval", model, "--images", images, "--labels", labels);
@@ -39,7 +37,7 @@ public sealed class EvalProgressTests : IDisposable
     [Fact]
     public void Redirected_output_has_no_bar()
     {
-        var (images, labels) = WriteHeldOutIdx(5);
+        var (images, labels) = HeldOutIdx.Write(_directory, 5);
 
         var result = CliRunner.Run("eval", RepositoryPaths.Combine("examples/MnistApp/models/mnist_w2a2.lbq"), "--images", images, "--labels", labels);
 
@@ -47,38 +45,6 @@ public sealed class EvalProgressTests : IDisposable
         Assert.DoesNotContain("\r", result.Output);
         Assert.DoesNotContain("\u001b", result.Output);
         Assert.Equal(4, result.OutputLines.Length);
-    }
-
-    /// <summary>The first held-out digits as an uncompressed IDX image and label file pair.</summary>
-    private (string Images, string Labels) WriteHeldOutIdx(int count)
-    {
-        var test = BundledMnist.Split().Test;
-        var images = _directory.File("images.idx");
-        var labels = _directory.File("labels.idx");
-        using (var writer = new BinaryWriter(File.Create(images)))
-        {
-            WriteBigEndian(writer, 0x00000803, count, MnistDataset.ImageHeight, MnistDataset.ImageWidth);
-            for (int i = 0; i < count; i++)
-            {
-                writer.Write(test.GetImage(i).ToArray().Select(v => (byte)Math.Round(v * 255)).ToArray());
-            }
-        }
-
-        using (var writer = new BinaryWriter(File.Create(labels)))
-        {
-            WriteBigEndian(writer, 0x00000801, count);
-            writer.Write(Enumerable.Range(0, count).Select(i => (byte)test.GetLabel(i)).ToArray());
-        }
-
-        return (images, labels);
-    }
-
-    private static void WriteBigEndian(BinaryWriter writer, params int[] values)
-    {
-        foreach (var value in values)
-        {
-            writer.Write(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(value));
-        }
     }
 
     public void Dispose() => _directory.Dispose();

@@ -71,6 +71,20 @@ public sealed class BadFileTests : IDisposable
     }
 
     [Fact]
+    public void Seal_of_a_file_with_an_invalid_byte_inside_a_string_says_where()
+    {
+        var path = _directory.File("invalid-byte.lbq");
+        var bytes = System.Text.Encoding.UTF8.GetBytes("{\n  \"name\": \"x\"\n}");
+        bytes[13] = 0xFE;
+        File.WriteAllBytes(path, bytes);
+
+        var result = CliRunner.Run("seal", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"error: {path}: $: expected UTF-8 text, found the invalid byte 0xFE at line 2, column 12: the file is corrupt or not a manifest (not sealed; the file was not changed)", Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
     public void A_bad_option_value_has_no_parameter_name()
     {
         var result = CliRunner.Run("train", "--method", "foo", "--epochs", "1");

@@ -38,6 +38,7 @@ public static class Program
         var modelFile = Path.Combine(AppContext.BaseDirectory, "mnist_w2a2.lbq");
         Console.WriteLine($"accuracy: {(double)correct / test.Count:P2} on {test.Count} held-out digits ({correct} correct)");
         Console.WriteLine($"speed: {microseconds:F1} µs per image (batch 1, {Environment.ProcessorCount} cores visible, one used)");
+        Console.WriteLine(MachineDescription.Describe());
         Console.WriteLine($"model: {Digits.InputLength} inputs → {Digits.OutputLength} classes; manifest {ModelBytes(modelFile)}; class checksum {checksum}");
         return 0;
     }

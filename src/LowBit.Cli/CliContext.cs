@@ -46,6 +46,13 @@ public sealed class CliContext
     /// <summary>Reports a failure as one line on the error stream: <c>error: file: $.path: expected …</c>.</summary>
     public int Fail(ManifestException exception) => Fail(exception.First.ToString());
 
+    /// <summary>
+    /// Reports an expected failure (a bad option value, unreadable data) as one line: our own exceptions'
+    /// messages as they are, without the "(Parameter 'name')" that ArgumentException appends; file-system
+    /// errors in our words.
+    /// </summary>
+    public int Fail(Exception exception) => Fail(MessageOf(exception));
+
     /// <summary>Reports a failure as one line on the error stream, prefixed <c>error: </c>.</summary>
     public int Fail(string message)
     {
@@ -53,5 +60,14 @@ public sealed class CliContext
         return ExitCodes.Failure;
     }
 
-    private static string OneLine(string text) => text.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
+    private static string MessageOf(Exception exception) => exception switch
+    {
+        ManifestException manifest => manifest.First.ToString(),
+        ArgumentException { ParamName: { } name } argument => argument.Message.Replace($" (Parameter '{name}')", string.Empty),
+        ArgumentException or FormatException or InvalidDataException or LowBit.Data.DatasetFormatException => exception.Message,
+        IOException or UnauthorizedAccessException => IoProblems.Describe(exception),
+        _ => exception.Message,
+    };
+
+    internal static string OneLine(string text) => text.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
 }

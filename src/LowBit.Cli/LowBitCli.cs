@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.IO;
 using LowBit.Cli.Commands;
 
@@ -25,12 +27,36 @@ public static class LowBitCli
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            // System.CommandLine prints the errors and the usage; send both to stderr.
-            parseResult.Invoke(new InvocationConfiguration { Output = stderr, Error = stderr });
+            // One line and where to look, not the whole usage text: the error is what the user needs to see.
+            // A word the parser did not recognise explains the mistake better than what it then found missing.
+            var problem = parseResult.UnmatchedTokens.Count > 0
+                ? $"unknown command, option or argument '{parseResult.UnmatchedTokens[0]}'"
+                : parseResult.Errors[0].Message;
+            stderr.WriteLine($"error: {CliContext.OneLine(problem)} (see '{CommandPath(parseResult.CommandResult)} --help')");
             return ExitCodes.Usage;
         }
 
-        return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            // A failure no command anticipated is a bug: one line to report, not a stack trace to scroll past.
+            stderr.WriteLine($"error: '{CommandPath(parseResult.CommandResult)}' failed unexpectedly ({e.GetType().Name}); please report it with the command line");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static string CommandPath(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? result = command; result is CommandResult current; result = current.Parent)
+        {
+            names.Insert(0, current.Parent is null ? "lowbit" : current.Command.Name);
+        }
+
+        return string.Join(" ", names);
     }
 
     public static RootCommand CreateRootCommand(CliContext context)

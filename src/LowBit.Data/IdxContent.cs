@@ -37,7 +37,7 @@ internal static class IdxContent
         }
         catch (InvalidDataException ex)
         {
-            throw new DatasetFormatException(fileName, "gzip stream", "valid gzip-compressed data", $"corrupt data ({ex.Message})", ex);
+            throw new DatasetFormatException(fileName, "gzip stream", "valid gzip-compressed data", "data that does not decompress (the file is corrupt or truncated)", ex);
         }
     }
 

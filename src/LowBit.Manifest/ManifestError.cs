@@ -7,5 +7,8 @@ namespace LowBit.Manifest;
 /// <param name="Kind">Broad class of the problem, so tools can react differently (the generator maps it to diagnostic ids).</param>
 public sealed record ManifestError(string FilePath, string JsonPath, string Message, ManifestErrorKind Kind = ManifestErrorKind.Invalid)
 {
+    /// <summary>The line and column in the text, when the error is located there rather than at <see cref="JsonPath"/>.</summary>
+    public TextPosition? Position { get; init; }
+
     public override string ToString() => $"{FilePath}: {JsonPath}: {Message}";
 }

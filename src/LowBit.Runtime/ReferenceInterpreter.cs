@@ -65,6 +65,10 @@ public sealed class ReferenceInterpreter
     /// <summary>Reads, validates and loads a manifest file.</summary>
     public static ReferenceInterpreter Load(string path) => new(ManifestReader.ReadFile(path));
 
+    /// <summary>
+    /// Runs the model on one sample. Throws <see cref="ArgumentException"/> when a span has the wrong length or
+    /// the input holds a NaN (naming the first one's index); ±∞ saturate to the extreme input levels.
+    /// </summary>
     public void Predict(ReadOnlySpan<float> input, Span<float> output)
     {
         if (input.Length != InputLength)
@@ -75,6 +79,15 @@ public sealed class ReferenceInterpreter
         if (output.Length != OutputLength)
         {
             throw new ArgumentException($"Expected an output of length {OutputLength} for model '{Manifest.Name}', found {output.Length}.", nameof(output));
+        }
+
+        // As generated code does: NaN has no quantized level, so it is refused rather than answered.
+        for (int i = 0; i < input.Length; i++)
+        {
+            if (float.IsNaN(input[i]))
+            {
+                throw new ArgumentException($"Expected a number at input[{i}], found NaN: a NaN input has no quantized level (±∞ saturate to the extreme levels).", nameof(input));
+            }
         }
 
         InputQuantizer.Quantize(input, Manifest.Input.Levels, _inputLevels);

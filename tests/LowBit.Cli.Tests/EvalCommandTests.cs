@@ -17,7 +17,7 @@ public sealed class EvalCommandTests
         var test = BundledMnist.Split().Test;
         var correct = Enumerable.Range(0, test.Count).Count(i => interpreter.Classify(test.GetImage(i)) == test.GetLabel(i));
 
-        var result = CliRunner.Run("eval", TrainedModel);
+        var result = CliRunner.Run("eval", TrainedModel, "--interpreter");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("data: bundled MNIST, held-out split, 2,000 images", result.Output);

@@ -58,7 +58,8 @@ public sealed class SealCommandTests : System.IDisposable
 
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.ErrorLines);
-        Assert.StartsWith($"error: {path}: $: not valid JSON", line);
+        Assert.StartsWith($"error: {path}: $: expected the rest of the JSON document, found the end of the file at line 1, column 31", line);
+        Assert.EndsWith("(not sealed; the file was not changed)", line);
         Assert.DoesNotContain("   at ", result.Error);
     }
 

@@ -43,7 +43,7 @@ public sealed class TrainCommandTests
         var result = CliRunner.Run("export", "nowhere.pt");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("error: nowhere.pt: a checkpoint is two files, nowhere.pt and nowhere.pt.json", Assert.Single(result.ErrorLines));
+        Assert.Equal("error: nowhere.pt: expected a checkpoint (written by lowbit train --checkpoint) or a manifest, found nothing at this path", Assert.Single(result.ErrorLines));
     }
 
     [Theory]

@@ -31,6 +31,7 @@ public sealed class MnistAppTests
         Assert.True(accuracy.Success, $"no accuracy line in:\n{run.Output}");
         Assert.Equal(expected, int.Parse(accuracy.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Matches(@"speed: [\d.]+ µs per image", run.Output);
+        Assert.Matches(@"cpu: .+ \((X64|Arm64)\); W2A2 kernel path: \w+", run.Output);
         Assert.True(expected > 1900, $"the committed model should classify > 95 % of the held-out digits, got {expected} of 2000");
     }
 }

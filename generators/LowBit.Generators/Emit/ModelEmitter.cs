@@ -108,12 +108,7 @@ internal static class ModelEmitter
         EmitConstructor(w, model);
 
         w.Line();
-        w.Line("string ILowBitModel.Name => ModelName;");
-        w.Line();
-        w.Line("int ILowBitModel.InputLength => InputLength;");
-        w.Line();
-        w.Line("int ILowBitModel.OutputLength => OutputLength;");
-        w.Line();
+        WriteInterfaceProperties(w);
         WritePredict(w, model);
         w.Line();
         WriteBatchPredict(w, model);
@@ -124,10 +119,25 @@ internal static class ModelEmitter
         }
     }
 
+    /// <summary>ILowBitModel's properties, answered by the class's constants.</summary>
+    public static void WriteInterfaceProperties(CodeWriter w)
+    {
+        w.Line("string ILowBitModel.Name => ModelName;");
+        w.Line();
+        w.Line("int ILowBitModel.InputLength => InputLength;");
+        w.Line();
+        w.Line("int ILowBitModel.OutputLength => OutputLength;");
+        w.Line();
+    }
+
     private static void WritePredict(CodeWriter w, ModelPlan model)
     {
         var levels = model.Manifest.Input.Levels;
-        w.Line("/// <summary>Runs the model on one sample. Throws <see cref=\"ArgumentException\"/> when a span has the wrong length.</summary>");
+        w.Line("/// <summary>");
+        w.Line("/// Runs the model on one sample. Throws <see cref=\"ArgumentException\"/> when a span has the wrong length, or when");
+        w.Line("/// the input holds a NaN (the message names the first one's index): NaN has no quantized level. ±∞ saturate to");
+        w.Line("/// the lowest and highest input levels, as the integer contract's clamp says.");
+        w.Line("/// </summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
         using (w.Block("public void Predict(ReadOnlySpan<float> input, Span<float> output)"))
         {
@@ -143,6 +153,7 @@ internal static class ModelEmitter
             }
 
             w.Line();
+            w.Line("LowBitInputCheck.RejectNaN(input, nameof(input));");
             var input = model.Input;
             w.Line($"// Input quantizer: level = round-half-even(clamp(x / {Float(levels.Scale)}, {levels.Min - levels.ZeroPoint}, {levels.Max - levels.ZeroPoint})) + {levels.ZeroPoint}, stored as level − ({levels.Min}).");
             w.Line(InputQuantizerEmitter.Call(model, "input", $"_buffer{input.Buffer}"));
@@ -167,7 +178,8 @@ internal static class ModelEmitter
         w.Line("/// <paramref name=\"outputs\"/>), layer by layer over the whole batch so each layer's weights stay in cache across");
         w.Line("/// samples; bit-identical to calling <see cref=\"Predict(ReadOnlySpan{float}, Span{float})\"/> per sample. The first call");
         w.Line("/// with a larger batch than before allocates the batch buffers; later calls allocate nothing. For several cores,");
-        w.Line("/// give each worker its own instance and its own part of the batch.");
+        w.Line("/// give each worker its own instance and its own part of the batch. A NaN input is an <see cref=\"ArgumentException\"/>");
+        w.Line("/// naming its index in <paramref name=\"inputs\"/>.");
         w.Line("/// </summary>");
         using (w.Block("public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs, int batch)"))
         {
@@ -194,6 +206,9 @@ internal static class ModelEmitter
                 w.Line("Predict(inputs, outputs);");
                 w.Line("return;");
             }
+
+            w.Line();
+            w.Line("LowBitInputCheck.RejectNaN(inputs, nameof(inputs));");
 
             w.Line();
             using (w.Block("if (batch > _batchCapacity || _batch0.Length == 0)"))

@@ -35,7 +35,10 @@ namespace LowBit.Generated
         /// <summary>Floats per output.</summary>
         int OutputLength { get; }
 
-        /// <summary>Runs the model on one sample; allocates nothing.</summary>
+        /// <summary>
+        /// Runs the model on one sample; allocates nothing. A NaN input is an <see cref=""global::System.ArgumentException""/>
+        /// naming its index; ±∞ saturate to the extreme input levels.
+        /// </summary>
         void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output);
 
         /// <summary>
@@ -66,6 +69,7 @@ namespace LowBit.Generated
     /// </summary>
     public static bool IsSharedHintName(string hintName) =>
         string.Equals(hintName, InterfaceHintName, System.StringComparison.OrdinalIgnoreCase)
+        || string.Equals(hintName, InputCheckSource.HintName, System.StringComparison.OrdinalIgnoreCase)
         || string.Equals(hintName, RegistryHintName, System.StringComparison.OrdinalIgnoreCase)
         || KernelResourceNames().Any(name => string.Equals(hintName, KernelHintName(name), System.StringComparison.OrdinalIgnoreCase));
 

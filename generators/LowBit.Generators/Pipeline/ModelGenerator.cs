@@ -23,6 +23,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
         context.RegisterPostInitializationOutput(static post =>
         {
             post.AddSource(SharedSources.InterfaceHintName, SharedSources.InterfaceSource);
+            post.AddSource(InputCheckSource.HintName, InputCheckSource.Source);
             foreach (var (hintName, source) in SharedSources.Kernels())
             {
                 post.AddSource(hintName, source);

@@ -16,6 +16,7 @@ internal static class ModelOutput
 
         if (model.Plan is not { } plan)
         {
+            EmitPlaceholder(context, model, all);
             return;
         }
 
@@ -36,11 +37,29 @@ internal static class ModelOutput
         }
     }
 
+    /// <summary>
+    /// A failed model's placeholder class, unless another model (a compiled one first, then the first by path)
+    /// already declares that class: two declarations would be a compiler error of their own.
+    /// </summary>
+    private static void EmitPlaceholder(SourceProductionContext context, ParsedModel model, ImmutableArray<ModelIdentity> all)
+    {
+        var owner = all.Where(m => m.DeclaresClass && m.FullName == model.FullName)
+            .OrderBy(m => m.IsValid ? 0 : 1)
+            .ThenBy(m => m.Path, System.StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (owner is not null && owner.Path == model.Path && !owner.IsValid)
+        {
+            context.AddSource($"{HintPrefix(model.FullName, all)}.g.cs", ModelStubEmitter.Emit(model));
+        }
+    }
+
     /// <summary>The registry of every valid model of the compilation.</summary>
     public static void EmitRegistry(SourceProductionContext context, ImmutableArray<ModelIdentity> models)
     {
         var names = models.Where(m => m.IsValid).Select(m => m.FullName).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToList();
-        if (names.Count > 0)
+
+        // With a failed model the registry exists too (without it), so code using it reports no errors of its own.
+        if (models.Any(m => m.DeclaresClass))
         {
             context.AddSource(SharedSources.RegistryHintName, RegistryEmitter.Emit(names));
         }
@@ -53,7 +72,7 @@ internal static class ModelOutput
     /// </summary>
     private static string HintPrefix(string fullName, ImmutableArray<ModelIdentity> all)
     {
-        var variants = all.Where(m => m.IsValid && string.Equals(m.FullName, fullName, System.StringComparison.OrdinalIgnoreCase))
+        var variants = all.Where(m => m.DeclaresClass && string.Equals(m.FullName, fullName, System.StringComparison.OrdinalIgnoreCase))
             .Select(m => m.FullName)
             .Distinct(System.StringComparer.Ordinal)
             .OrderBy(n => n, System.StringComparer.Ordinal)

@@ -64,7 +64,7 @@ internal static class ModelParser
         }
         catch (ManifestException e)
         {
-            diagnostics.AddRange(e.Errors.Select(error => Located(DescriptorFor(error.Kind), request.Path, text, error.JsonPath, error.Message)));
+            diagnostics.AddRange(e.Errors.Select(error => Located(DescriptorFor(error.Kind), request.Path, text, error)));
             return null;
         }
     }
@@ -92,6 +92,17 @@ internal static class ModelParser
         ManifestErrorKind.Unsupported => DiagnosticDescriptors.UnsupportedModel,
         _ => DiagnosticDescriptors.InvalidManifest,
     };
+
+    private static DiagnosticInfo Located(DiagnosticDescriptor descriptor, string filePath, Microsoft.CodeAnalysis.Text.SourceText text, ManifestError error)
+    {
+        if (error.Position is not { } position)
+        {
+            return Located(descriptor, filePath, text, error.JsonPath, error.Message);
+        }
+
+        var (span, lineSpan) = TextPositionLocator.Locate(text, position);
+        return DiagnosticInfo.Create(descriptor, filePath, span, lineSpan, filePath, error.JsonPath, error.Message);
+    }
 
     private static DiagnosticInfo Located(DiagnosticDescriptor descriptor, string filePath, Microsoft.CodeAnalysis.Text.SourceText text, string jsonPath, string message)
     {

@@ -15,10 +15,12 @@ namespace LowBit.Cli.Commands;
 /// </summary>
 public static class ExportCommand
 {
+    private const string CheckpointOrManifest = "a checkpoint (written by lowbit train --checkpoint) or a manifest";
+
     public static Command Create(CliContext context)
     {
         var model = new Argument<string>("model") { Description = "A checkpoint written by lowbit train --checkpoint (the file, with its .json beside it), or with --onnx also a manifest (.lbq)." };
-        var output = new Option<string?>("--out") { Description = "Where to write (default: the input's name with .lbq, or .onnx with --onnx)." };
+        var output = new Option<string?>("--out") { Description = "Where to write (default: the input's name with .lbq, or .<flavor>.onnx with --onnx)." };
         var onnx = new Option<bool>("--onnx") { Description = "Write an ONNX model (opset 17) instead of a manifest." };
         var flavor = new Option<string>("--flavor")
         {
@@ -48,7 +50,12 @@ public static class ExportCommand
 
     public static int Run(CliContext context, string checkpoint, string? output)
     {
-        if (IsManifest(checkpoint))
+        if (InputFile.Problem(checkpoint, CheckpointOrManifest) is { } problem)
+        {
+            return context.Fail(problem);
+        }
+
+        if (InputFile.StartsLikeJson(checkpoint))
         {
             return context.Fail($"{checkpoint}: already a manifest; add --onnx to write it as an ONNX model");
         }
@@ -73,14 +80,20 @@ public static class ExportCommand
             default: return context.Fail($"--flavor: expected exact, float or qdq, found '{flavorName}'");
         }
 
+        if (InputFile.Problem(model, CheckpointOrManifest) is { } problem)
+        {
+            return context.Fail(problem);
+        }
+
         return Guarded(context, model, () =>
         {
             // A checkpoint's manifest goes through its sealed bytes so the ONNX model names the same checksum as the .lbq file would.
-            var manifest = IsManifest(model)
+            var manifest = InputFile.StartsLikeJson(model)
                 ? ManifestReader.ReadFile(model)
                 : ManifestReader.ReadBytes(ManifestWriter.ToUtf8(ExportCheckpoint(model).Manifest), model);
             var export = OnnxExporter.Export(manifest, flavor);
-            var path = output ?? Path.ChangeExtension(model, ".onnx");
+            // Each flavor is a different model: by default they go to different files.
+            var path = output ?? Path.ChangeExtension(model, $".{flavor.ToString().ToLowerInvariant()}.onnx");
             export.WriteFile(path);
             foreach (var warning in export.Warnings)
             {
@@ -90,8 +103,6 @@ public static class ExportCommand
             context.Output.WriteLine($"exported {path} ({Bytes(path)} bytes, ONNX opset {OnnxExporter.Opset}, {flavor.ToString().ToLowerInvariant()}) from {model}: input '{export.InputName}' [batch, {string.Join(", ", manifest.Input.Shape.ToArray())}], output '{export.OutputName}'");
         });
     }
-
-    private static bool IsManifest(string path) => path.EndsWith(".lbq", StringComparison.OrdinalIgnoreCase);
 
     private static (ModelManifest Manifest, string Method, string Bits) ExportCheckpoint(string checkpoint)
     {
@@ -119,9 +130,18 @@ public static class ExportCommand
         {
             return context.Fail($"{input}: {e.Message}");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or FormatException)
+        catch (FileNotFoundException e) when (e.FileName is null)
         {
+            // MnistCheckpoint's own message: which of the checkpoint's two files is missing.
             return context.Fail(e.Message);
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or FormatException)
+        {
+            return context.Fail(e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return context.Fail($"{input}: {IoProblems.Describe(e)}");
         }
     }
 

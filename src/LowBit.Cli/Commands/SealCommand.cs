@@ -27,31 +27,24 @@ public static class SealCommand
     public static int Run(CliContext context, string path)
     {
         byte[] original;
+        byte[] sealedBytes;
         try
         {
-            original = File.ReadAllBytes(path);
+            original = ManifestReader.ReadFileBytes(path);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (ManifestException e)
         {
-            return context.Fail(MissingFile(path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return context.Fail($"{path}: $: cannot read the file: {e.Message}");
+            return context.Fail(e);
         }
 
-        byte[] sealedBytes;
         try
         {
             sealedBytes = ManifestWriter.Seal(original);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
-            return context.Fail($"{path}: $: not valid JSON, so it cannot be sealed: {e.Message}");
-        }
-        catch (ArgumentException e)
-        {
-            return context.Fail($"{path}: $: {e.Message}");
+            // Not JSON, or not an object: the reader says where, as inspect does (1-based line and column).
+            return context.Fail(NotSealable(original, path) + " (not sealed; the file was not changed)");
         }
 
         ModelManifest manifest;
@@ -82,26 +75,25 @@ public static class SealCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return context.Fail($"{path}: $: cannot write the file: {e.Message}");
+            return context.Fail($"{path}: $: cannot write the file: {IoProblems.Describe(e)}");
         }
 
         context.Output.WriteLine($"{path}: sealed with {checksum}; model {manifest.Name}, {manifest.Layers.Count} layers, valid");
         return ExitCodes.Success;
     }
 
-    // The reader's wording for a missing file, so both commands say the same thing.
-    private static string MissingFile(string path)
+    private static string NotSealable(byte[] original, string path)
     {
         try
         {
-            ManifestReader.ReadFile(path);
+            ManifestReader.ReadBytes(original, path);
         }
         catch (ManifestException e)
         {
             return e.First.ToString();
         }
 
-        return $"{path}: $: file not found";
+        return $"{path}: $: expected a JSON object, found text that cannot be sealed";
     }
 
     private static string ReadChecksum(byte[] utf8Json)

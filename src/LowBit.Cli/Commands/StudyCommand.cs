@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using LowBit.Cli.Progress;
 using LowBit.Cli.Study;
 using LowBit.Quantization.Quantizers;
 
@@ -56,18 +57,21 @@ public static class StudyCommand
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
-            return context.Fail(e.Message);
+            return context.Fail(e);
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var done = 0;
         context.Output.WriteLine($"study: {study.RunCount} runs ({string.Join(", ", study.Methods)} at {string.Join(", ", study.Bits.Select(b => $"W{b}A{b}"))}, and fp32), {epochs} epochs each, seed {seed}");
-        var runs = study.Run(run =>
-        {
-            done++;
-            var check = run.DeployCheckPassed ? string.Empty : " (deploy check FAILED)";
-            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{done}/{study.RunCount}] {PaperClaims.Label(run)}: {run.Accuracy * 100:F2} %{check}, {run.Duration.TotalSeconds:F0} s"));
-        });
+        var progress = new LiveProgress(context.Output, context.OutputIsTerminal);
+        var runs = study.Run(
+            run =>
+            {
+                done++;
+                var check = run.DeployCheckPassed ? string.Empty : " (deploy check FAILED)";
+                progress.Complete(string.Create(CultureInfo.InvariantCulture, $"  [{done}/{study.RunCount}] {PaperClaims.Label(run)}: {run.Accuracy * 100:F2} %{check}, {run.Duration.TotalSeconds:F0} s"));
+            },
+            (label, b) => progress.Update($"  [{done + 1}/{study.RunCount}] {label}, epoch {b.Epoch}/{b.Epochs}", b.Samples, b.SampleCount, "img", b.Elapsed, EpochProgress.Detail(b)));
 
         var plot = Path.ChangeExtension(output, ".png");
         try
@@ -78,7 +82,7 @@ public static class StudyCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return context.Fail($"{output}: cannot write the study: {e.Message}");
+            return context.Fail($"{output}: cannot write the study: {IoProblems.DescribeWrite(output, e)}");
         }
 
         context.Output.WriteLine($"wrote {output} and {plot}");

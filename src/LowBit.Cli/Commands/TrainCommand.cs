@@ -7,6 +7,7 @@ using LowBit.Data;
 using LowBit.Manifest;
 using LowBit.Quantization.Quantizers;
 using LowBit.Quantization.Training;
+using LowBit.Cli.Progress;
 using Spectre.Console;
 
 namespace LowBit.Cli.Commands;
@@ -66,7 +67,7 @@ public static class TrainCommand
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
-            return context.Fail(e.Message);
+            return context.Fail(e);
         }
 
         var console = context.CreateConsole();
@@ -78,11 +79,11 @@ public static class TrainCommand
         MnistExperimentResult result;
         try
         {
-            result = TrainWithProgress(context, console, method, plan, options, train, test);
+            result = TrainWithProgress(context, method, plan, options, train, test);
         }
         catch (ArgumentException e)
         {
-            return context.Fail(e.Message);
+            return context.Fail(e);
         }
 
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held-out accuracy (TorchSharp): {result.TorchAccuracy * 100:F2} % on {test.Count:N0} digits"));
@@ -95,7 +96,7 @@ public static class TrainCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return context.Fail($"{checkpoint}: cannot write the checkpoint: {e.Message}");
+                return context.Fail($"{checkpoint}: cannot write the checkpoint: {IoProblems.DescribeWrite(checkpoint, e)}");
             }
         }
 
@@ -113,7 +114,7 @@ public static class TrainCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return context.Fail($"{path}: cannot write the manifest: {e.Message}");
+            return context.Fail($"{path}: cannot write the manifest: {IoProblems.DescribeWrite(path, e)}");
         }
 
         console.WriteLine($"weight bits: {string.Join(", ", BitBudget.PerLayer(result.Model).Select(l => $"{l.Layer} {l.Bits}"))} (average {BitBudget.AverageBits(result.Model).ToString("F2", CultureInfo.InvariantCulture)})");
@@ -122,25 +123,12 @@ public static class TrainCommand
         return result.Check!.Passed ? ExitCodes.Success : context.Fail($"{path}: the deployed model does not match the trained one ({result.Check})");
     }
 
-    private static MnistExperimentResult TrainWithProgress(CliContext context, IAnsiConsole console, string method, BitwidthPlan plan, TrainingOptions options, ImageBatch train, ImageBatch test)
+    private static MnistExperimentResult TrainWithProgress(CliContext context, string method, BitwidthPlan plan, TrainingOptions options, ImageBatch train, ImageBatch test)
     {
         static string Describe(EpochReport r) => string.Create(CultureInfo.InvariantCulture, $"epoch {r.Epoch}/{r.Epochs}: loss {r.Loss:F4}, train {r.TrainAccuracy * 100:F2} %, {r.Duration.TotalSeconds:F1} s, weights {r.AverageWeightBits:F2} bits");
 
-        if (!context.OutputIsTerminal)
-        {
-            return MnistExperiment.Run(method, plan, options, train, test, r => console.WriteLine("  " + Describe(r)));
-        }
-
-        MnistExperimentResult? result = null;
-        console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn()).Start(progress =>
-        {
-            var task = progress.AddTask("training", maxValue: options.Epochs);
-            result = MnistExperiment.Run(method, plan, options, train, test, r =>
-            {
-                task.Increment(1);
-                task.Description = Markup.Escape(Describe(r));
-            });
-        });
-        return result!;
+        var progress = new LiveProgress(context.Output, context.OutputIsTerminal);
+        var withProgress = options with { OnBatch = b => progress.Update($"epoch {b.Epoch}/{b.Epochs}", b.Samples, b.SampleCount, "img", b.Elapsed, EpochProgress.Detail(b)) };
+        return MnistExperiment.Run(method, plan, withProgress, train, test, r => progress.Complete("  " + Describe(r)));
     }
 }

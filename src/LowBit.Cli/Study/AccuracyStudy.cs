@@ -33,7 +33,8 @@ public sealed class AccuracyStudy
 
     public int RunCount => (Methods.Count * Bits.Count) + 1;
 
-    public IReadOnlyList<StudyRun> Run(Action<StudyRun> onRun)
+    /// <summary>Runs the study; <paramref name="onBatch"/> hears every training batch with the run's label ("dsq W2A2").</summary>
+    public IReadOnlyList<StudyRun> Run(Action<StudyRun> onRun, Action<string, BatchProgress>? onBatch = null)
     {
         var split = BundledMnist.Split();
         using var train = ImageBatch.FromMnist(split.Train);
@@ -44,7 +45,9 @@ public sealed class AccuracyStudy
         void Record(string method, int bits)
         {
             var clock = Stopwatch.StartNew();
-            var result = MnistExperiment.Run(method, BitwidthPlan.Uniform(Math.Min(bits, 8), Math.Min(bits, 8)), options, train, test);
+            var label = bits == StudyRun.FloatBits ? method : $"{method} W{bits}A{bits}";
+            var runOptions = onBatch is null ? options : options with { OnBatch = b => onBatch(label, b) };
+            var result = MnistExperiment.Run(method, BitwidthPlan.Uniform(Math.Min(bits, 8), Math.Min(bits, 8)), runOptions, train, test);
             var averageBits = result.Manifest is null ? StudyRun.FloatBits : BitBudget.AverageBits(result.Model);
             var run = new StudyRun(method, bits, result.DeployedAccuracy, result.Check?.Passed ?? true, averageBits, clock.Elapsed);
             runs.Add(run);

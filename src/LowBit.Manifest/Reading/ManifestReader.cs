@@ -66,15 +66,22 @@ public static partial class ManifestReader
         catch (JsonException e)
         {
             var span = utf8.Span;
-            long? offset = e.LineNumber is long line && e.BytePositionInLine is long column ? OffsetOf(span, line, column) : null;
-            if (offset is long at && at >= TrimmedLength(span))
+            if (e.LineNumber is not long line || e.BytePositionInLine is not long byteInLine)
             {
-                // The parser needed more input than there is: the classic symptom of an interrupted copy or download.
-                throw Fail(filePath, "$", $"expected the rest of the JSON document, found the end of the file at line {e.LineNumber + 1}: the file is truncated", ManifestErrorKind.Corrupt);
+                throw Fail(filePath, "$", $"expected valid JSON, found a syntax error: {FirstSentence(e.Message)}");
             }
 
-            var where = e.LineNumber is long errorLine ? $" at line {errorLine + 1}, byte {e.BytePositionInLine + 1}" : string.Empty;
-            throw Fail(filePath, "$", $"expected valid JSON, found a syntax error{where}: {FirstSentence(e.Message)}");
+            long offset = TextPositions.OffsetOf(span, line, byteInLine);
+            int contentEnd = TrimmedLength(span);
+            if (offset >= contentEnd)
+            {
+                // The parser needed more input than there is: the classic symptom of an interrupted copy or download.
+                var end = TextPositions.At(span, contentEnd);
+                throw Fail(filePath, "$", $"expected the rest of the JSON document, found the end of the file at {end}: the file is truncated", ManifestErrorKind.Corrupt, end);
+            }
+
+            var position = TextPositions.At(span, offset);
+            throw Fail(filePath, "$", $"expected valid JSON, found a syntax error at {position}: {FirstSentence(e.Message)}", position: position);
         }
     }
 
@@ -93,37 +100,14 @@ public static partial class ManifestReader
         {
             var span = utf8.Span;
             int invalid = Math.Max(0, Math.Min(e.Index, span.Length - 1));
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < invalid; i++)
-            {
-                if (span[i] == (byte)'\n')
-                {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-
+            var position = TextPositions.At(span, invalid);
             throw Fail(
                 filePath,
                 "$",
-                $"expected UTF-8 text, found the invalid byte 0x{span[invalid]:X2} at line {line}, byte {invalid - lineStart + 1}: the file is corrupt or not a manifest",
-                ManifestErrorKind.Corrupt);
+                $"expected UTF-8 text, found the invalid byte 0x{span[invalid]:X2} at {position}: the file is corrupt or not a manifest",
+                ManifestErrorKind.Corrupt,
+                position);
         }
-    }
-
-    private static long OffsetOf(ReadOnlySpan<byte> utf8, long line, long byteInLine)
-    {
-        long offset = 0;
-        for (long remaining = line; remaining > 0 && offset < utf8.Length; offset++)
-        {
-            if (utf8[(int)offset] == (byte)'\n')
-            {
-                remaining--;
-            }
-        }
-
-        return offset + byteInLine;
     }
 
     private static int TrimmedLength(ReadOnlySpan<byte> utf8)
@@ -216,6 +200,6 @@ public static partial class ManifestReader
         return end > 0 ? message.Substring(0, end + 1) : message;
     }
 
-    private static ManifestException Fail(string filePath, string jsonPath, string message, ManifestErrorKind kind = ManifestErrorKind.Invalid) =>
-        new(new ManifestError(filePath, jsonPath, message, kind));
+    private static ManifestException Fail(string filePath, string jsonPath, string message, ManifestErrorKind kind = ManifestErrorKind.Invalid, TextPosition? position = null) =>
+        new(new ManifestError(filePath, jsonPath, message, kind) { Position = position });
 }

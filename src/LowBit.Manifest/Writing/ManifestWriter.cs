@@ -12,6 +12,8 @@ namespace LowBit.Manifest;
 /// </summary>
 public static partial class ManifestWriter
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private static readonly JsonWriterOptions Indented = new() { Indented = true };
 
     public static string ToJson(ModelManifest manifest, string description = "<memory>") =>
@@ -34,8 +36,20 @@ public static partial class ManifestWriter
     /// </summary>
     public static string Seal(string json) => Encoding.UTF8.GetString(Seal(Encoding.UTF8.GetBytes(json)));
 
+    /// <exception cref="JsonException">The text is not JSON.</exception>
+    /// <exception cref="ArgumentException">The root is not an object, or the text is not valid UTF-8.</exception>
     public static byte[] Seal(byte[] utf8Json)
     {
+        // The checksum decodes every string; an invalid byte inside one would otherwise surface as an InvalidOperationException.
+        try
+        {
+            StrictUtf8.GetCharCount(utf8Json);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new ArgumentException("A manifest must be UTF-8 text; this one holds an invalid byte.", nameof(utf8Json));
+        }
+
         string checksum;
         using (var document = JsonDocument.Parse(utf8Json))
         {

@@ -42,6 +42,8 @@ public static class Trainer
             double lossSum = 0;
             long correct = 0;
             using var order = randperm(count, generator: generator);
+            int batches = (int)((count + options.BatchSize - 1) / options.BatchSize);
+            int batch = 0;
             for (long start = 0; start < count; start += options.BatchSize)
             {
                 using var scope = NewDisposeScope();
@@ -56,6 +58,8 @@ public static class Trainer
                 optimizer.step();
                 lossSum += taskLoss.item<float>() * index.shape[0];
                 correct += logits.argmax(1).eq(labels).sum().item<long>();
+                long done = start + index.shape[0];
+                options.OnBatch?.Invoke(new BatchProgress(epoch, options.Epochs, ++batch, batches, done, count, lossSum / done, clock.Elapsed));
             }
 
             var report = new EpochReport(epoch, options.Epochs, lossSum / count, (double)correct / count, clock.Elapsed, Environment.WorkingSet, BitBudget.AverageBits(model));

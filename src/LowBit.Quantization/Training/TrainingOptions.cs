@@ -1,3 +1,5 @@
+using System;
+
 namespace LowBit.Quantization.Training;
 
 /// <summary>How to train. Defaults fit 2 CPU cores: a few epochs of Adam with a cosine schedule.</summary>
@@ -18,4 +20,7 @@ public sealed record TrainingOptions
     /// <summary>Average weight bitwidth to stay within (for methods that learn their bitwidth: CPQ, DDQ);
     /// null for none.</summary>
     public BitBudget? Budget { get; init; }
+
+    /// <summary>Called after every training batch (for progress displays); null for none.</summary>
+    public Action<BatchProgress>? OnBatch { get; init; }
 }

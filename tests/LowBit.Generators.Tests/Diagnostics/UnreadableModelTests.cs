@@ -13,6 +13,6 @@ public sealed class UnreadableModelTests
         var diagnostic = run.SingleDiagnostic();
         DiagnosticAssert.IsError(diagnostic, "LBQ0006", path, "expected a readable model file", "cannot be opened");
         Assert.Equal(0, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
-        Assert.Empty(run.ModelHintNames);
+        Assert.Equal(new[] { "TestApp.Locked.g.cs" }, run.ModelHintNames);
     }
 }

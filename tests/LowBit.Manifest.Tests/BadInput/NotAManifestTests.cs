@@ -8,7 +8,7 @@ public sealed class NotAManifestTests : ManifestFileTest
 {
     [Theory]
     [InlineData("garbage, not a manifest", "'g' is an invalid start of a value")]
-    [InlineData("true story", "line 1, byte")]
+    [InlineData("true story", "line 1, column")]
     [InlineData("{\"format\": lowbit}", "line 1")]
     [InlineData("{\"a\": 1,, \"b\": 2}", "line 1")]
     public void Text_that_is_not_JSON_is_refused(string content, string detail)
@@ -24,7 +24,7 @@ public sealed class NotAManifestTests : ManifestFileTest
         // The start of a PNG file.
         var path = WriteFile(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00 });
 
-        ReadFails(path, "$", "expected UTF-8 text, found the invalid byte 0x89 at line 1, byte 1");
+        ReadFails(path, "$", "expected UTF-8 text, found the invalid byte 0x89 at line 1, column 1");
     }
 
     [Theory]

@@ -64,7 +64,11 @@ namespace TestApp
 
         int ILowBitModel.OutputLength => OutputLength;
 
-        /// <summary>Runs the model on one sample. Throws <see cref="ArgumentException"/> when a span has the wrong length.</summary>
+        /// <summary>
+        /// Runs the model on one sample. Throws <see cref="ArgumentException"/> when a span has the wrong length, or when
+        /// the input holds a NaN (the message names the first one's index): NaN has no quantized level. ±∞ saturate to
+        /// the lowest and highest input levels, as the integer contract's clamp says.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Predict(ReadOnlySpan<float> input, Span<float> output)
         {
@@ -78,6 +82,7 @@ namespace TestApp
                 throw new ArgumentException($"Expected an output of length {OutputLength} (shape [5]), found {output.Length}.", nameof(output));
             }
 
+            LowBitInputCheck.RejectNaN(input, nameof(input));
             // Input quantizer: level = round-half-even(clamp(x / 0.003921569f, 0, 255)) + 0, stored as level − (0).
             LowBitLayerKernels.QuantizeInput(input, _buffer0, 3, 36, 0.003921569f, 0f, 255f, 0);
             Layer1(_buffer0, _buffer1); // conv1: conv2d → [8, 6, 6]
@@ -92,7 +97,8 @@ namespace TestApp
         /// <paramref name="outputs"/>), layer by layer over the whole batch so each layer's weights stay in cache across
         /// samples; bit-identical to calling <see cref="Predict(ReadOnlySpan{float}, Span{float})"/> per sample. The first call
         /// with a larger batch than before allocates the batch buffers; later calls allocate nothing. For several cores,
-        /// give each worker its own instance and its own part of the batch.
+        /// give each worker its own instance and its own part of the batch. A NaN input is an <see cref="ArgumentException"/>
+        /// naming its index in <paramref name="inputs"/>.
         /// </summary>
         public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs, int batch)
         {
@@ -116,6 +122,8 @@ namespace TestApp
                 Predict(inputs, outputs);
                 return;
             }
+
+            LowBitInputCheck.RejectNaN(inputs, nameof(inputs));
 
             if (batch > _batchCapacity || _batch0.Length == 0)
             {

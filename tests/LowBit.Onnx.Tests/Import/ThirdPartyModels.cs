@@ -1,0 +1,36 @@
+using LowBit.Data;
+using LowBit.Onnx.Evaluation;
+using LowBit.TestModels;
+
+namespace LowBit.Onnx.Tests.Import;
+
+/// <summary>The committed third-party files (tests/models/third-party, see its README for provenance) and MNIST as ONNX tensors.</summary>
+internal static class ThirdPartyModels
+{
+    public static string Qonnx(string file) => RepositoryPaths.Combine("tests/models/third-party/qonnx/" + file);
+
+    public static string Conformance(string test) => RepositoryPaths.Combine("tests/models/third-party/onnx-conformance/" + test);
+
+    public static string Tfc1W1A => Qonnx("TFC_1W1A.onnx");
+
+    public static string Tfc2W2A => Qonnx("TFC_2W2A.onnx");
+
+    public static string FinnTfc => Qonnx("finn_build_dataflow_tfc_w1a1.onnx");
+
+    private static readonly System.Lazy<MnistDataset> Digits = new(BundledMnist.Load);
+
+    public static MnistDataset Mnist => Digits.Value;
+
+    /// <summary>All bundled digits as one [N, 1, 28, 28] float tensor with pixel values in [0, 1].</summary>
+    public static OnnxTensor MnistBatch()
+    {
+        var pixels = Mnist.Pixels;
+        var values = new double[pixels.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = pixels[i];
+        }
+
+        return new OnnxTensor(new[] { Mnist.Count, 1, MnistDataset.ImageHeight, MnistDataset.ImageWidth }, values);
+    }
+}

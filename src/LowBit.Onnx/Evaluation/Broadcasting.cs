@@ -70,6 +70,17 @@ internal static class Broadcasting
         var shape = Shape(a.Shape, b.Shape, what);
         int count = (int)OnnxTensor.ElementCount(shape);
         var values = new double[count];
+        if (b.Length == 1 && a.Length == count)
+        {
+            double scalar = b.Values[0];
+            for (int i = 0; i < count; i++)
+            {
+                values[i] = op(a.Values[i], scalar);
+            }
+
+            return new OnnxTensor(shape, values, element);
+        }
+
         bool sameA = a.Shape.SequenceEqual(shape);
         bool sameB = b.Shape.SequenceEqual(shape);
         var ia = sameA ? null : SourceIndices(a.Shape, shape);

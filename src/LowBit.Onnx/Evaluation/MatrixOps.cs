@@ -1,4 +1,6 @@
+using System;
 using System.Linq;
+using System.Numerics;
 using LowBit.Onnx.Import;
 
 namespace LowBit.Onnx.Evaluation;
@@ -81,14 +83,26 @@ internal static class MatrixOps
         var row = new float[m];
         for (int r = 0; r < rows; r++)
         {
-            System.Array.Clear(row);
+            Array.Clear(row);
             for (int i = 0; i < k; i++)
             {
                 float av = (float)a[r * k + i];
-                int offset = i * m;
-                for (int j = 0; j < m; j++)
+                var weights = bf.AsSpan(i * m, m);
+                int j = 0;
+                if (Vector.IsHardwareAccelerated)
                 {
-                    row[j] += av * bf[offset + j];
+                    // Lanes are independent columns: each keeps its own index-order float32 sum.
+                    var broadcast = new Vector<float>(av);
+                    for (; j <= m - Vector<float>.Count; j += Vector<float>.Count)
+                    {
+                        var sum = new Vector<float>(row.AsSpan(j)) + (broadcast * new Vector<float>(weights.Slice(j)));
+                        sum.CopyTo(row.AsSpan(j));
+                    }
+                }
+
+                for (; j < m; j++)
+                {
+                    row[j] += av * weights[j];
                 }
             }
 

@@ -115,6 +115,12 @@ internal static class ShapeOps
     {
         var x = inputs[0];
         var perm = node.Attributes.Ints("perm")?.Select(p => (int)p).ToArray() ?? Enumerable.Range(0, x.Rank).Reverse().ToArray();
+        return Permute(x, perm);
+    }
+
+    /// <summary>Axis <c>i</c> of the result is axis <c>perm[i]</c> of <paramref name="x"/>.</summary>
+    public static OnnxTensor Permute(OnnxTensor x, int[] perm)
+    {
         var shape = perm.Select(p => x.Shape[p]).ToArray();
         var sourceStrides = Strides(x.Shape);
         var values = new double[x.Length];

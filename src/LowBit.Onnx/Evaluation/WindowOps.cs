@@ -13,7 +13,7 @@ internal static class WindowOps
         var w = inputs[1];
         var bias = inputs.Optional(2);
         int groups = (int)node.Attributes.Int("group", 1);
-        var window = Window(node, x, w.Shape[2], w.Shape[3]);
+        var window = Window(node, x.Shape, w.Shape[2], w.Shape[3]);
         int n = x.Shape[0], c = x.Shape[1], h = x.Shape[2], wd = x.Shape[3];
         int outC = w.Shape[0], inPerGroup = c / groups, outPerGroup = outC / groups;
         int oh = window.OutputHeight(h), ow = window.OutputWidth(wd);
@@ -66,7 +66,7 @@ internal static class WindowOps
     {
         var x = inputs[0];
         var kernel = node.Attributes.Ints("kernel_shape") ?? throw OnnxImportException.AtNode(node, "kernel_shape is required.");
-        var window = Window(node, x, (int)kernel[0], (int)kernel[1]);
+        var window = Window(node, x.Shape, (int)kernel[0], (int)kernel[1]);
         bool countPadding = node.Attributes.Int("count_include_pad", 0) != 0;
         int n = x.Shape[0], c = x.Shape[1], h = x.Shape[2], wd = x.Shape[3];
         int oh = window.OutputHeight(h), ow = window.OutputWidth(wd);
@@ -128,11 +128,11 @@ internal static class WindowOps
     }
 
     /// <summary>Kernel, strides and pads of a 2-D window node; refuses dilation and auto_pad other than NOTSET/VALID.</summary>
-    public static Manifest.Window2d Window(SourceNode node, OnnxTensor x, int kernelHeight, int kernelWidth)
+    public static Manifest.Window2d Window(SourceNode node, int[] inputShape, int kernelHeight, int kernelWidth)
     {
-        if (x.Rank != 4)
+        if (inputShape.Length != 4)
         {
-            throw OnnxImportException.AtNode(node, $"expected a 4-D NCHW input, found [{string.Join(", ", x.Shape)}].");
+            throw OnnxImportException.AtNode(node, $"expected a 4-D NCHW input, found [{string.Join(", ", inputShape)}].");
         }
 
         var dilations = node.Attributes.Ints("dilations");

@@ -24,20 +24,6 @@ public sealed class FloatEvaluatorTests
         Assert.Equal(expected.Values, classes);
     }
 
-    [Theory]
-    [InlineData("TFC_1W1A.onnx", 93.17)]
-    [InlineData("TFC_2W2A.onnx", 96.60)]
-    public void TfcFloatEvaluationReachesThePublishedAccuracy(string file, double published)
-    {
-        var graph = SourceGraph.Read(ThirdPartyModels.Qonnx(file));
-
-        var scores = new FloatEvaluator(graph).Evaluate(ThirdPartyModels.MnistBatch());
-
-        var mnist = ThirdPartyModels.Mnist;
-        int correct = Enumerable.Range(0, mnist.Count).Count(i => ArgMax(scores.Values, i * 10, 10) == mnist.GetLabel(i));
-        Assert.True(100.0 * correct / mnist.Count >= published - 1, $"{file}: {correct} of {mnist.Count} correct");
-    }
-
     internal static int ArgMax(double[] values, int offset, int count)
     {
         int best = 0;

@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace LowBit.Onnx.Import;
+
+/// <summary>
+/// The output of a MatMul/Gemm/Conv on integer levels, not yet emitted: the integer weights, the input
+/// levels, and the per-channel float32 steps the graph applies before the next quantizer. The value the
+/// graph computes for channel c is steps(float32(acc_true · s_in · s_w[c])), where
+/// acc_true = α·acc + β·Σ w[c] is the dot product with the graph's integers and acc the manifest's.
+/// </summary>
+internal sealed class AccumulatorSymbol : ImportSymbol
+{
+    public AccumulatorSymbol(PendingLayer layer, int[] shape, IReadOnlyList<ChannelStep> steps, IReadOnlyList<string> folded)
+    {
+        Layer = layer;
+        Shape = shape;
+        Steps = steps;
+        Folded = folded;
+    }
+
+    public PendingLayer Layer { get; }
+
+    public override int[] Shape { get; }
+
+    public IReadOnlyList<ChannelStep> Steps { get; }
+
+    public IReadOnlyList<string> Folded { get; }
+
+    public AccumulatorSymbol Then(ChannelStep step, string node) => new(Layer, Shape, Steps.Append(step).ToArray(), Folded.Append(node).ToArray());
+
+    public AccumulatorSymbol Reshaped(int[] shape, string node) => new(Layer, shape, Steps, Folded.Append(node).ToArray());
+
+    /// <summary>The graph's float32 value for manifest accumulator <paramref name="accumulator"/> of channel <paramref name="channel"/>.</summary>
+    public float Value(long accumulator, int channel)
+    {
+        var input = Layer.Input;
+        long exact = (input.Alpha * accumulator) + (input.Beta * Layer.Weights.RowSums[channel]);
+        float value = (float)(exact * input.Scale * Layer.Weights.Scale[channel]);
+        foreach (var step in Steps)
+        {
+            value = step.Apply(value, channel);
+        }
+
+        return value;
+    }
+}

@@ -127,6 +127,15 @@ internal static class WindowOps
         return new OnnxTensor(new[] { x.Shape[0], x.Shape[1], 1, 1 }, values);
     }
 
+    /// <summary>ONNX's SAME padding: output ⌈in / stride⌉, the odd padding unit at the end (UPPER) or the start (LOWER).</summary>
+    private static long[] SamePads(int[] inputShape, int kernelHeight, int kernelWidth, long[] strides, bool upper)
+    {
+        long Total(int axis, int kernel) => Math.Max(0, ((((inputShape[axis] + strides[axis - 2] - 1) / strides[axis - 2]) - 1) * strides[axis - 2]) + kernel - inputShape[axis]);
+        long height = Total(2, kernelHeight), width = Total(3, kernelWidth);
+        long top = upper ? height / 2 : height - (height / 2), left = upper ? width / 2 : width - (width / 2);
+        return new[] { top, left, height - top, width - left };
+    }
+
     /// <summary>Kernel, strides and pads of a 2-D window node; refuses dilation and auto_pad other than NOTSET/VALID.</summary>
     public static Manifest.Window2d Window(SourceNode node, int[] inputShape, int kernelHeight, int kernelWidth)
     {
@@ -142,9 +151,9 @@ internal static class WindowOps
         }
 
         string autoPad = node.Attributes.String("auto_pad", "NOTSET");
-        if (autoPad is not ("NOTSET" or "VALID"))
+        if (autoPad is not ("NOTSET" or "VALID" or "SAME_UPPER" or "SAME_LOWER"))
         {
-            throw OnnxImportException.AtNode(node, $"auto_pad {autoPad} is not supported; export with explicit pads.");
+            throw OnnxImportException.AtNode(node, $"auto_pad '{autoPad}' is not NOTSET, VALID, SAME_UPPER or SAME_LOWER.");
         }
 
         if (node.Attributes.Int("ceil_mode", 0) != 0)
@@ -153,7 +162,9 @@ internal static class WindowOps
         }
 
         var strides = node.Attributes.Ints("strides") ?? new long[] { 1, 1 };
-        var pads = node.Attributes.Ints("pads") ?? new long[] { 0, 0, 0, 0 };
+        var pads = autoPad.StartsWith("SAME", StringComparison.Ordinal)
+            ? SamePads(inputShape, kernelHeight, kernelWidth, strides, upper: autoPad == "SAME_UPPER")
+            : node.Attributes.Ints("pads") ?? new long[] { 0, 0, 0, 0 };
         return new Manifest.Window2d(kernelHeight, kernelWidth, (int)strides[0], (int)strides[1], (int)pads[0], (int)pads[1], (int)pads[2], (int)pads[3]);
     }
 }

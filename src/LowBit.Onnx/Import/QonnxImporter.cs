@@ -37,10 +37,10 @@ public sealed class QonnxImporter
 
     public static ImportResult Import(SourceGraph graph, ImportOptions options)
     {
-        var importer = new QonnxImporter(graph ?? throw new ArgumentNullException(nameof(graph)), options);
+        ArgumentNullException.ThrowIfNull(graph);
         try
         {
-            return importer.Run();
+            return new QonnxImporter(graph, options).Run();
         }
         catch (OnnxImportException e) when (!e.Message.StartsWith(graph.File, StringComparison.Ordinal))
         {

@@ -1,41 +1,18 @@
-using System;
-using System.Linq;
-using LowBit.Data;
 using LowBit.Manifest;
-using LowBit.Onnx.Evaluation;
 using LowBit.Onnx.Import;
-using LowBit.Runtime;
 
 namespace LowBit.Onnx.Tests.Import;
 
-/// <summary>An imported model and its source graph run on the bundled MNIST digits: accuracy of each and how often their classes agree.</summary>
-internal sealed record ImportAgreement(int Count, int ImportedCorrect, int FloatCorrect, int Agreeing)
+/// <summary>An imported model and its source graph on the bundled MNIST test digits, through <see cref="ImportCheck"/>.</summary>
+internal static class ImportAgreement
 {
-    public double ImportedAccuracy => 100.0 * ImportedCorrect / Count;
-
-    public double FloatAccuracy => 100.0 * FloatCorrect / Count;
-
-    public double AgreementPercent => 100.0 * Agreeing / Count;
-
-    public static ImportAgreement OnMnist(SourceGraph graph, ModelManifest manifest)
+    public static CheckReport OnMnist(SourceGraph graph, ModelManifest manifest)
     {
         var mnist = ThirdPartyModels.Mnist;
-        var scores = new FloatEvaluator(graph).Evaluate(ThirdPartyModels.MnistBatch());
-        int classes = scores.Length / mnist.Count;
-        var interpreter = new ReferenceInterpreter(manifest);
-        int importedCorrect = 0, floatCorrect = 0, agreeing = 0;
-        for (int i = 0; i < mnist.Count; i++)
-        {
-            int imported = interpreter.Classify(mnist.GetImage(i));
-            int reference = FloatEvaluatorTests.ArgMax(scores.Values, i * classes, classes);
-            importedCorrect += imported == mnist.GetLabel(i) ? 1 : 0;
-            floatCorrect += reference == mnist.GetLabel(i) ? 1 : 0;
-            agreeing += imported == reference ? 1 : 0;
-        }
-
-        return new ImportAgreement(mnist.Count, importedCorrect, floatCorrect, agreeing);
+        return ImportCheck.Compare(graph, manifest, mnist.Pixels.ToArray(), mnist.Count, mnist.Labels.ToArray());
     }
 
-    public override string ToString() =>
-        $"imported {ImportedCorrect}/{Count} = {ImportedAccuracy:F2} %, float graph {FloatCorrect}/{Count}, classes agree on {Agreeing}/{Count} = {AgreementPercent:F2} %";
+    public static double ImportedAccuracy(this CheckReport report) => 100.0 * report.ImportedCorrect!.Value / report.Count;
+
+    public static double GraphAccuracy(this CheckReport report) => 100.0 * report.GraphCorrect!.Value / report.Count;
 }

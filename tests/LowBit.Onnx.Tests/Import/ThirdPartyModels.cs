@@ -1,5 +1,4 @@
 using LowBit.Data;
-using LowBit.Onnx.Evaluation;
 using LowBit.TestModels;
 
 namespace LowBit.Onnx.Tests.Import;
@@ -24,17 +23,4 @@ internal static class ThirdPartyModels
     /// shared 2-core CI machine. `lowbit import --check` measures all 10,000 (docs/import.md has the figures).
     /// </summary>
     public static MnistDataset Mnist => Digits.Value;
-
-    /// <summary><see cref="Mnist"/> as one [N, 1, 28, 28] float tensor with pixel values in [0, 1].</summary>
-    public static OnnxTensor MnistBatch()
-    {
-        var pixels = Mnist.Pixels;
-        var values = new double[pixels.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = pixels[i];
-        }
-
-        return new OnnxTensor(new[] { Mnist.Count, 1, MnistDataset.ImageHeight, MnistDataset.ImageWidth }, values);
-    }
 }

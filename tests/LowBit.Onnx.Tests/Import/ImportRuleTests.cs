@@ -1,0 +1,103 @@
+using System.Linq;
+using LowBit.Manifest;
+using LowBit.Onnx.Import;
+
+namespace LowBit.Onnx.Tests.Import;
+
+/// <summary>Single rules of the QONNX import on graphs small enough to check by hand.</summary>
+public sealed class ImportRuleTests
+{
+    // Input levels 0…15 (4-bit unsigned, scale 1) times weight 1, then ×0.5 and a 3-bit unsigned Quant:
+    // level = round(acc / 2). Half to even sends acc = 1, 5, 9, 13 (…0.5 with an even floor) down;
+    // half up sends every tie up. Thresholds are the smallest accumulator reaching each level.
+    [Theory]
+    [InlineData("ROUND", new[] { 2, 3, 6, 7, 10, 11, 14 })]
+    [InlineData("HALF_UP", new[] { 1, 3, 5, 7, 9, 11, 13 })]
+    [InlineData("FLOOR", new[] { 2, 4, 6, 8, 10, 12, 14 })]
+    [InlineData("CEIL", new[] { 1, 3, 5, 7, 9, 11, 13 })]
+    public void ThresholdsHonourTheQuantizersRoundingMode(string rounding, int[] expected)
+    {
+        var graph = new QonnxGraphBuilder(1)
+            .Quant(1, 4, signed: false)
+            .MatMul(new float[,] { { 1 } })
+            .Elementwise("Mul", 0.5)
+            .Quant(1, 3, signed: false, rounding: rounding)
+            .MatMul(new float[,] { { 1 } })
+            .Build(1);
+
+        var manifest = QonnxImporter.Import(graph, new ImportOptions("ties")).Manifest;
+
+        var hidden = (ThresholdRequantization)((LinearLayer)manifest.Layers[0]).Requantize;
+        Assert.Equal(expected, hidden.Thresholds.ToArray());
+    }
+
+    [Fact]
+    public void ANegativeScaleBeforeAQuantizerNegatesTheChannel()
+    {
+        var graph = new QonnxGraphBuilder(1)
+            .Quant(1, 2, signed: false)
+            .MatMul(new float[,] { { 1 } })
+            .Elementwise("Mul", -1)
+            .Quant(1, 2, signed: true)
+            .MatMul(new float[,] { { 1 } })
+            .Build(1);
+
+        var hidden = (ThresholdRequantization)((LinearLayer)QonnxImporter.Import(graph, new ImportOptions("negated")).Manifest.Layers[0]).Requantize;
+
+        // acc = 0…3 gives q = 0, −1, −2, −2 (clamped), level q + 2 = 2, 1, 0, 0. On −acc ∈ [−3, 0] the level
+        // reaches 1 at −1 and 2 at 0; level 3 is never reached: threshold max(−acc) + 1 = 1.
+        Assert.Equal(new[] { 0 }, hidden.NegatedChannels.ToArray());
+        Assert.Equal(new[] { -1, 0, 1 }, hidden.Thresholds.ToArray());
+    }
+
+    [Fact]
+    public void AFloatMatMulIsRefusedNamingTheNode()
+    {
+        var graph = new QonnxGraphBuilder(1)
+            .Quant(1, 2, signed: false)
+            .MatMul(new float[,] { { 0.3f } })
+            .Build(1);
+
+        var error = Assert.Throws<OnnxImportException>(() => QonnxImporter.Import(graph, new ImportOptions("float")));
+
+        Assert.StartsWith("test.onnx: node 'MatMul_", error.Message);
+        Assert.Contains("(MatMul): weights", error.Message);
+        Assert.Contains("are not integers", error.Message);
+    }
+
+    [Fact]
+    public void AnInputQuantizerWithAnOffsetThatBreaksTiesBothWaysIsRefusedWithTheDifferingInputs()
+    {
+        // round(x − 1) with half to even: x = 0.5 → −0 → 0 but x = 1.5 → 0.5 → 0; x / s can tie only one way.
+        var graph = new QonnxGraphBuilder(1)
+            .Elementwise("Sub", 1)
+            .Quant(1, 3, signed: true)
+            .MatMul(new float[,] { { 1 } })
+            .Build(1);
+
+        var error = Assert.Throws<OnnxImportException>(() => QonnxImporter.Import(graph, new ImportOptions("offset")));
+
+        Assert.Contains("(Quant): the manifest's input quantizer", error.Message);
+        Assert.Contains("in the graph but at x =", error.Message);
+    }
+
+    [Fact]
+    public void AnInputQuantizerWithAPowerOfTwoScaleIsExact()
+    {
+        var graph = new QonnxGraphBuilder(3)
+            .Quant(0.25, 4, signed: true)
+            .MatMul(new float[,] { { 1 }, { -2 }, { 3 } })
+            .Build(1);
+
+        var result = QonnxImporter.Import(graph, new ImportOptions("exact"));
+
+        Assert.Empty(result.InputDifferences);
+        Assert.Equal(new LevelFormat(4, false, 8, 0.25f), result.Manifest.Input.Levels);
+        var output = (FloatOutput)((LinearLayer)result.Manifest.Layers[0]).Requantize;
+        var interpreter = new Runtime.ReferenceInterpreter(result.Manifest);
+        var y = new float[1];
+        interpreter.Predict(new[] { 0.5f, -0.25f, 1.75f }, y);
+        Assert.Equal((0.5f * 1) + (-0.25f * -2) + (1.75f * 3), y[0]);
+        Assert.Equal(1, output.Scale.Length);
+    }
+}

@@ -35,7 +35,20 @@ public sealed class FloatEvaluator
             throw new OnnxImportException($"{_graph.File}: the graph has {_graph.Inputs.Count} inputs; the evaluator feeds exactly one.");
         }
 
-        var values = new Dictionary<string, OnnxTensor>(_graph.Initializers, StringComparer.Ordinal) { [_graph.Inputs[0].Name] = input };
+        return Run(new Dictionary<string, OnnxTensor> { [_graph.Inputs[0].Name] = input });
+    }
+
+    /// <summary>Evaluates the graph with a value for every graph input, by name.</summary>
+    public IReadOnlyDictionary<string, OnnxTensor> Run(IReadOnlyDictionary<string, OnnxTensor> inputs)
+    {
+        var values = new Dictionary<string, OnnxTensor>(_graph.Initializers, StringComparer.Ordinal);
+        foreach (var input in _graph.Inputs)
+        {
+            values[input.Name] = inputs.TryGetValue(input.Name, out var tensor)
+                ? tensor
+                : throw new OnnxImportException($"{_graph.File}: no value given for graph input '{input.Name}'.");
+        }
+
         var keep = _graph.Outputs.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
         for (int i = 0; i < _graph.Nodes.Count; i++)
         {
@@ -98,6 +111,12 @@ public sealed class FloatEvaluator
             "Flatten" => new[] { ShapeOps.Flatten(node, inputs) },
             "Transpose" => new[] { ShapeOps.Transpose(node, inputs) },
             "Constant" => new[] { node.Attributes.Tensor("value") ?? throw OnnxImportException.AtNode(node, "only the 'value' tensor attribute is supported.") },
+            "QuantizeLinear" => new[] { Int8Ops.QuantizeLinear(node, inputs) },
+            "DequantizeLinear" => new[] { Int8Ops.DequantizeLinear(node, inputs) },
+            "MatMulInteger" => new[] { Int8Ops.MatMulInteger(inputs) },
+            "QLinearMatMul" => new[] { Int8Ops.QLinearMatMul(node, inputs) },
+            "ConvInteger" => new[] { Int8Ops.ConvInteger(node, inputs) },
+            "QLinearConv" => new[] { Int8Ops.QLinearConv(node, inputs) },
             "TopK" => SelectionOps.TopK(node, inputs),
             "ArgMax" => new[] { SelectionOps.ArgMax(node, inputs) },
             _ => throw OnnxImportException.AtNode(node, "the float evaluator has no implementation of this operator."),

@@ -11,13 +11,26 @@ namespace LowBit.Onnx.Import;
 /// </summary>
 internal sealed class AccumulatorSymbol : ImportSymbol
 {
-    public AccumulatorSymbol(PendingLayer layer, int[] shape, IReadOnlyList<ChannelStep> steps, IReadOnlyList<string> folded)
+    public AccumulatorSymbol(PendingLayer layer, int[] shape, IReadOnlyList<ChannelStep> steps, IReadOnlyList<string> folded, long[]? integerBias = null, FusedRequantization? fused = null)
     {
         Layer = layer;
         Shape = shape;
         Steps = steps;
         Folded = folded;
+        IntegerBias = integerBias;
+        Fused = fused;
     }
+
+    /// <summary>
+    /// The int32 bias when the graph adds one through DequantizeLinear at scale s_x·s_w and nothing else yet
+    /// (it is also in <see cref="Steps"/> as the float bias the unfused graph adds).
+    /// </summary>
+    public long[]? IntegerBias { get; }
+
+    /// <summary>Set when the next QuantizeLinear is fused with this layer, as ONNX Runtime does.</summary>
+    public FusedRequantization? Fused { get; }
+
+    public AccumulatorSymbol WithFused(FusedRequantization fused) => new(Layer, Shape, Steps, Folded, IntegerBias, fused);
 
     public PendingLayer Layer { get; }
 
@@ -27,15 +40,21 @@ internal sealed class AccumulatorSymbol : ImportSymbol
 
     public IReadOnlyList<string> Folded { get; }
 
-    public AccumulatorSymbol Then(ChannelStep step, string node) => new(Layer, Shape, Steps.Append(step).ToArray(), Folded.Append(node).ToArray());
+    public AccumulatorSymbol Then(ChannelStep step, string node, long[]? integerBias = null) =>
+        new(Layer, Shape, Steps.Append(step).ToArray(), Folded.Append(node).ToArray(), integerBias);
 
-    public AccumulatorSymbol Reshaped(int[] shape, string node) => new(Layer, shape, Steps, Folded.Append(node).ToArray());
+    public AccumulatorSymbol Reshaped(int[] shape, string node) => new(Layer, shape, Steps, Folded.Append(node).ToArray(), IntegerBias, Fused);
 
     /// <summary>The graph's float32 value for manifest accumulator <paramref name="accumulator"/> of channel <paramref name="channel"/>.</summary>
     public float Value(long accumulator, int channel)
     {
         var input = Layer.Input;
         long exact = (input.Alpha * accumulator) + (input.Beta * Layer.Weights.RowSums[channel]);
+        if (Fused is not null)
+        {
+            return Fused.Value(exact, channel);
+        }
+
         float value = (float)(exact * input.Scale * Layer.Weights.Scale[channel]);
         foreach (var step in Steps)
         {

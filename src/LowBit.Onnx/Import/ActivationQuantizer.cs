@@ -41,10 +41,20 @@ internal sealed class ActivationQuantizer
     /// <summary>The level the graph's quantizer outputs for float32 value <paramref name="value"/> of channel <paramref name="channel"/>.</summary>
     public int Level(float value, int channel) => _level(value, channel);
 
-    public static bool IsQuantizer(SourceNode node) => node.IsQonnx("Quant") || node.IsQonnx("BipolarQuant") || node.IsQonnx("MultiThreshold");
+    public static bool IsQuantizer(SourceNode node) =>
+        node.IsQonnx("Quant") || node.IsQonnx("BipolarQuant") || node.IsQonnx("MultiThreshold") || node.Is("QuantizeLinear");
 
-    public static ActivationQuantizer FromNode(SourceNode node, GraphFacts facts, int channels)
+    /// <param name="prescaled">
+    /// For QuantizeLinear fused into the layer before it: the value is already divided by the output
+    /// scale (<see cref="FusedRequantization"/>), so the level is clamp, round half to even, plus zero point.
+    /// </param>
+    public static ActivationQuantizer FromNode(SourceNode node, GraphFacts facts, int channels, bool prescaled = false)
     {
+        if (node.Is("QuantizeLinear"))
+        {
+            return FromQuantizeLinear(node, facts, prescaled);
+        }
+
         if (node.IsQonnx("BipolarQuant"))
         {
             double scale = Scalar(node, facts.Constant(node, 1), "scale");
@@ -84,6 +94,20 @@ internal sealed class ActivationQuantizer
             quantScale,
             (v, _) => (int)(QonnxFormulas.QuantInteger(v, (float)quantScale, (float)zeroPoint, settings.Bits, settings.Signed, settings.Narrow, settings.Rounding) - min),
             $"{settings.Bits}-bit {(settings.Signed ? "signed" : "unsigned")}{(settings.Narrow ? " narrow" : string.Empty)} Quant, {settings.Rounding}, levels {min} … {max}");
+    }
+
+    private static ActivationQuantizer FromQuantizeLinear(SourceNode node, GraphFacts facts, bool prescaled)
+    {
+        var (scale, zeroPoint, min, max) = LinearQuantization.Read(node, facts);
+        float s = (float)scale;
+        return new ActivationQuantizer(
+            node,
+            (int)(max - min) + 1,
+            1,
+            (int)(min - zeroPoint),
+            scale,
+            (v, _) => (int)(Math.Clamp(MathF.Round(prescaled ? Math.Clamp(v, (float)(min - zeroPoint), (float)(max - zeroPoint)) : v / s, MidpointRounding.ToEven) + zeroPoint, min, max) - min),
+            $"QuantizeLinear {(min < 0 ? "int8" : "uint8")}, zero point {zeroPoint}{(prescaled ? ", fused as ONNX Runtime fuses it" : string.Empty)}");
     }
 
     private static ActivationQuantizer FromMultiThreshold(SourceNode node, GraphFacts facts, int channels)

@@ -100,8 +100,9 @@ public sealed class QonnxImporter
             : throw OnnxImportException.AtNode(node, $"input '{dynamicInputs[0]}' was not produced by a node the import understood.");
         var result = (symbol, node.Domain, node.OpType) switch
         {
-            (_, OperatorDomain.Qonnx, _) when ActivationQuantizer.IsQuantizer(node) => Quantize(node, symbol),
+            (FloatInputSymbol or AccumulatorSymbol, _, _) when ActivationQuantizer.IsQuantizer(node) => Quantize(node, symbol),
             (_, OperatorDomain.Onnx, var op) when ShapeOnly.Contains(op) => Reshape(node, symbol),
+            (LevelsSymbol levels, OperatorDomain.Onnx, "DequantizeLinear" or "QuantizeLinear") => SameQuantization(node, levels),
             (_, OperatorDomain.Onnx, var op) when Arithmetic.Contains(op) => ApplyConstant(node, symbol),
             (AccumulatorSymbol acc, OperatorDomain.Onnx, "BatchNormalization") => acc.Then(BatchNorm(node), node.Name),
             (AccumulatorSymbol acc, OperatorDomain.Onnx, "Relu") => acc.Then(new ReluStep(), node.Name),
@@ -123,7 +124,12 @@ public sealed class QonnxImporter
     private ImportSymbol Quantize(SourceNode node, ImportSymbol symbol)
     {
         int channels = symbol.Shape.Length > 1 ? symbol.Shape[1] : 1;
-        var quantizer = ActivationQuantizer.FromNode(node, _facts, channels);
+        if (symbol is AccumulatorSymbol pending && node.Is("QuantizeLinear") && Fusable(pending))
+        {
+            symbol = Fuse(node, pending);
+        }
+
+        var quantizer = ActivationQuantizer.FromNode(node, _facts, channels, prescaled: symbol is AccumulatorSymbol { Fused: not null });
         switch (symbol)
         {
             case FloatInputSymbol input when _input is null:
@@ -136,6 +142,29 @@ public sealed class QonnxImporter
             default:
                 throw OnnxImportException.AtNode(node, $"quantizes {Describe(symbol)}; only the model input (once) and MatMul/Gemm/Conv results can be quantized.");
         }
+    }
+
+    /// <summary>ONNX Runtime fuses DequantizeLinear → Conv/Gemm (+ int32 bias) → QuantizeLinear; nothing else may sit between.</summary>
+    private static bool Fusable(AccumulatorSymbol accumulator) =>
+        accumulator.Layer.Input.Alpha == 1 && accumulator.Steps.Count == (accumulator.IntegerBias is null ? 0 : 1);
+
+    private AccumulatorSymbol Fuse(SourceNode quantize, AccumulatorSymbol accumulator)
+    {
+        var (outputScale, _, _, _) = LinearQuantization.Read(quantize, _facts);
+        var layer = accumulator.Layer;
+        var multipliers = layer.Weights.Scale.Select(w => ((float)layer.Input.Scale * (float)w) / (float)outputScale).ToArray();
+        var bias = accumulator.IntegerBias ?? new long[layer.OutChannels];
+        return accumulator.WithFused(new FusedRequantization(bias, multipliers));
+    }
+
+    /// <summary>A DequantizeLinear (or re-quantization after a pool) with the parameters the levels already have changes nothing.</summary>
+    private ImportSymbol SameQuantization(SourceNode node, LevelsSymbol levels)
+    {
+        var (scale, zeroPoint, min, _) = LinearQuantization.Read(node, _facts);
+        bool same = levels.Alpha == 1 && levels.Beta == (int)(min - zeroPoint) && (float)levels.Scale == (float)scale;
+        return same
+            ? levels
+            : throw OnnxImportException.AtNode(node, $"re-quantizes levels of scale {levels.Scale:R} to scale {scale:R}, zero point {zeroPoint}; only the same parameters are layout-free.");
     }
 
     private ImportSymbol QuantizeInput(SourceNode node, FloatInputSymbol input, ActivationQuantizer quantizer)
@@ -245,7 +274,7 @@ public sealed class QonnxImporter
         {
             float beta = node.Attributes.Float("beta", 1f);
             var bias = ChannelConstants.PerChannel(node, _facts.Constant(node, 2), accumulator.Shape).Select(b => (double)((float)b * beta)).ToArray();
-            accumulator = accumulator.Then(new ArithmeticStep("Add", bias, false), node.Name + ".bias");
+            accumulator = accumulator.Then(new ArithmeticStep("Add", bias, false), node.Name + ".bias", beta == 1f && alpha == 1f ? IntegerBias(node, 2) : null);
         }
 
         return accumulator;
@@ -265,8 +294,22 @@ public sealed class QonnxImporter
         var pending = new PendingLayer(node, levels, weights, window, (int)node.Attributes.Int("group", 1), _facts.Shapes[node.Output]);
         var accumulator = new AccumulatorSymbol(pending, _facts.Shapes[node.Output], Array.Empty<ChannelStep>(), Array.Empty<string>());
         return node.Inputs.Count > 2 && node.Inputs[2].Length > 0
-            ? accumulator.Then(new ArithmeticStep("Add", ChannelConstants.PerChannel(node, _facts.Constant(node, 2), accumulator.Shape), false), node.Name + ".bias")
+            ? accumulator.Then(new ArithmeticStep("Add", _facts.Constant(node, 2).Values, false), node.Name + ".bias", IntegerBias(node, 2))
             : accumulator;
+    }
+
+    /// <summary>The int32 values behind a bias that is DequantizeLinear of an int32 constant (zero point 0), else null.</summary>
+    private long[]? IntegerBias(SourceNode node, int input)
+    {
+        var producer = _graph.ProducerOf(node.Inputs[input]);
+        if (producer is null || !producer.Is("DequantizeLinear") || !_facts.IsConstant(producer.Inputs[0]))
+        {
+            return null;
+        }
+
+        var values = _facts.Constant(producer, 0);
+        bool zeroFree = producer.Inputs.Count < 3 || producer.Inputs[2].Length == 0 || _facts.Constant(producer, 2).Values.All(z => z == 0);
+        return values.Element == TensorElement.Int32 && zeroFree ? values.Values.Select(v => (long)v).ToArray() : null;
     }
 
     private ImportSymbol MaxPool(SourceNode node, LevelsSymbol levels)

@@ -33,7 +33,9 @@ internal static class WeightTracing
 
         var (integers, scale, origin) = producer is not null && (producer.IsQonnx("Quant") || producer.IsQonnx("BipolarQuant"))
             ? FromQuantizer(facts, producer)
-            : FromConstant(facts, consumer, input);
+            : producer is not null && producer.Is("DequantizeLinear")
+                ? FromDequantizeLinear(facts, producer)
+                : FromConstant(facts, consumer, input);
         foreach (var perm in perms)
         {
             integers = ShapeOps.Permute(integers, perm);
@@ -78,6 +80,26 @@ internal static class WeightTracing
         }
 
         return (new OnnxTensor(x.Shape, values), fullScale, origin);
+    }
+
+    /// <summary>DequantizeLinear of constant integers: values minus zero point, scale per tensor or per <c>axis</c>.</summary>
+    private static (OnnxTensor, OnnxTensor, string) FromDequantizeLinear(GraphFacts facts, SourceNode dequantize)
+    {
+        var q = facts.Constant(dequantize, 0);
+        var scale = facts.Constant(dequantize, 1);
+        var zero = dequantize.Inputs.Count > 2 && dequantize.Inputs[2].Length > 0 ? facts.Constant(dequantize, 2) : OnnxTensor.Scalar(0);
+        int axis = ShapeOps.NormalizeAxis(dequantize, dequantize.Attributes.Int("axis", 1), q.Rank);
+        int inner = ShapeOps.Product(q.Shape, axis + 1, q.Rank);
+        var values = new double[q.Length];
+        var scales = new double[q.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            int slice = i / inner % q.Shape[axis];
+            values[i] = q.Values[i] - zero.Values[zero.Length == 1 ? 0 : slice];
+            scales[i] = scale.Values[scale.Length == 1 ? 0 : slice];
+        }
+
+        return (new OnnxTensor(q.Shape, values), new OnnxTensor(q.Shape, scales), $"DequantizeLinear '{dequantize.Name}' ({q.Element})");
     }
 
     private static (OnnxTensor, OnnxTensor, string) FromConstant(GraphFacts facts, SourceNode consumer, int input)

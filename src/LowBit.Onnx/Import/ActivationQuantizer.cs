@@ -48,11 +48,12 @@ internal sealed class ActivationQuantizer
     /// For QuantizeLinear fused into the layer before it: the value is already divided by the output
     /// scale (<see cref="FusedRequantization"/>), so the level is clamp, round half to even, plus zero point.
     /// </param>
-    public static ActivationQuantizer FromNode(SourceNode node, GraphFacts facts, int channels, bool prescaled = false)
+    /// <param name="clip">For QCDQ (QuantizeLinear → Clip → DequantizeLinear): the integer bounds of the Clip, which narrow the levels.</param>
+    public static ActivationQuantizer FromNode(SourceNode node, GraphFacts facts, int channels, bool prescaled = false, (double Low, double High)? clip = null)
     {
         if (node.Is("QuantizeLinear"))
         {
-            return FromQuantizeLinear(node, facts, prescaled);
+            return FromQuantizeLinear(node, facts, prescaled, clip);
         }
 
         if (node.IsQonnx("BipolarQuant"))
@@ -96,10 +97,16 @@ internal sealed class ActivationQuantizer
             $"{settings.Bits}-bit {(settings.Signed ? "signed" : "unsigned")}{(settings.Narrow ? " narrow" : string.Empty)} Quant, {settings.Rounding}, levels {min} … {max}");
     }
 
-    private static ActivationQuantizer FromQuantizeLinear(SourceNode node, GraphFacts facts, bool prescaled)
+    private static ActivationQuantizer FromQuantizeLinear(SourceNode node, GraphFacts facts, bool prescaled, (double Low, double High)? clip)
     {
         var (scale, zeroPoint, min, max) = LinearQuantization.Read(node, facts);
         float s = (float)scale;
+        if (clip is { } bounds)
+        {
+            // Clamping q to [low, high] after saturation equals saturating to the narrower range directly.
+            (min, max) = (Math.Max(min, bounds.Low), Math.Min(max, bounds.High));
+        }
+
         return new ActivationQuantizer(
             node,
             (int)(max - min) + 1,
@@ -107,7 +114,7 @@ internal sealed class ActivationQuantizer
             (int)(min - zeroPoint),
             scale,
             (v, _) => (int)(Math.Clamp(MathF.Round(prescaled ? Math.Clamp(v, (float)(min - zeroPoint), (float)(max - zeroPoint)) : v / s, MidpointRounding.ToEven) + zeroPoint, min, max) - min),
-            $"QuantizeLinear {(min < 0 ? "int8" : "uint8")}, zero point {zeroPoint}{(prescaled ? ", fused as ONNX Runtime fuses it" : string.Empty)}");
+            $"QuantizeLinear{(clip is null ? string.Empty : " + Clip")}, levels {min} … {max}, zero point {zeroPoint}{(prescaled ? ", fused as ONNX Runtime fuses it" : string.Empty)}");
     }
 
     private static ActivationQuantizer FromMultiThreshold(SourceNode node, GraphFacts facts, int channels)

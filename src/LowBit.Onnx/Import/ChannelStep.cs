@@ -96,3 +96,20 @@ internal sealed class ReluStep : ChannelStep
 
     public override (double Slope, double Offset)? Affine(int channel) => null;
 }
+
+/// <summary>Clip(v, min, max) on an accumulator's value (ReLU6 and friends).</summary>
+internal sealed class ClampStep : ChannelStep
+{
+    private readonly float _low;
+    private readonly float _high;
+
+    public ClampStep(float low, float high)
+    {
+        _low = low;
+        _high = high;
+    }
+
+    public override float Apply(float value, int channel) => value < _low ? _low : value > _high ? _high : value;
+
+    public override (double Slope, double Offset)? Affine(int channel) => null;
+}

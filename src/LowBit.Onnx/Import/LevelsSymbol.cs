@@ -37,7 +37,10 @@ internal sealed class LevelsSymbol : ImportSymbol
 
     public int MaxLevel => LevelCount - 1;
 
-    public LevelsSymbol With(string tensorId, int[] shape) => new(tensorId, shape, Levels, Alpha, Beta, Scale, LevelCount);
+    /// <summary>The scale and zero point of the QuantizeLinear that made these levels, so a matching DequantizeLinear is known to change nothing.</summary>
+    public (double Scale, double ZeroPoint)? LinearEncoding { get; init; }
+
+    public LevelsSymbol With(string tensorId, int[] shape) => new(tensorId, shape, Levels, Alpha, Beta, Scale, LevelCount) { LinearEncoding = LinearEncoding };
 
     public LevelsSymbol Scaled(double factor) => new(TensorId, Shape, Levels, Alpha, Beta, Scale * factor, LevelCount);
 }

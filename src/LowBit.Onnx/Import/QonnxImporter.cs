@@ -25,6 +25,7 @@ public sealed class QonnxImporter
     private readonly List<Layer> _layers = new();
     private readonly List<string> _log = new();
     private readonly Dictionary<string, int> _idCounts = new(StringComparer.Ordinal);
+    private readonly HashSet<SourceNode> _foldedClips = new();
     private InputSpec? _input;
     private IReadOnlyList<string> _inputDifferences = Array.Empty<string>();
 
@@ -103,6 +104,8 @@ public sealed class QonnxImporter
             (FloatInputSymbol or AccumulatorSymbol, _, _) when ActivationQuantizer.IsQuantizer(node) => Quantize(node, symbol),
             (_, OperatorDomain.Onnx, var op) when ShapeOnly.Contains(op) => Reshape(node, symbol),
             (LevelsSymbol levels, OperatorDomain.Onnx, "DequantizeLinear" or "QuantizeLinear") => SameQuantization(node, levels),
+            (LevelsSymbol levels, OperatorDomain.Onnx, "Clip") when _foldedClips.Contains(node) => levels,
+            (AccumulatorSymbol acc, OperatorDomain.Onnx, "Clip") => acc.Then(new ClampStep(ClipBound(node, 1, "min", float.NegativeInfinity), ClipBound(node, 2, "max", float.PositiveInfinity)), node.Name),
             (_, OperatorDomain.Onnx, var op) when Arithmetic.Contains(op) => ApplyConstant(node, symbol),
             (AccumulatorSymbol acc, OperatorDomain.Onnx, "BatchNormalization") => acc.Then(BatchNorm(node), node.Name),
             (AccumulatorSymbol acc, OperatorDomain.Onnx, "Relu") => acc.Then(new ReluStep(), node.Name),
@@ -129,7 +132,8 @@ public sealed class QonnxImporter
             symbol = Fuse(node, pending);
         }
 
-        var quantizer = ActivationQuantizer.FromNode(node, _facts, channels, prescaled: symbol is AccumulatorSymbol { Fused: not null });
+        var clip = node.Is("QuantizeLinear") ? QcdqClip(node) : null;
+        var quantizer = ActivationQuantizer.FromNode(node, _facts, channels, prescaled: symbol is AccumulatorSymbol { Fused: not null }, clip: clip);
         switch (symbol)
         {
             case FloatInputSymbol input when _input is null:
@@ -138,11 +142,40 @@ public sealed class QonnxImporter
                 var requantize = ThresholdSearch.Derive(accumulator, quantizer, out int negated);
                 var layer = Emit(accumulator, requantize);
                 _log.Add($"{layer.Id}: {Summary(accumulator)}; then {Folding(accumulator.Folded)}{node.OpType} '{node.Name}' ({quantizer.Description}) → {requantize.ThresholdsPerChannel} integer thresholds per channel, u{quantizer.Bits} output{(negated > 0 ? $", {negated} channels negated" : string.Empty)}");
-                return new LevelsSymbol(layer.Id, _facts.Shapes[node.Output], requantize.Levels, quantizer.Alpha, quantizer.Beta, quantizer.Scale, quantizer.LevelCount);
+                return new LevelsSymbol(layer.Id, _facts.Shapes[node.Output], requantize.Levels, quantizer.Alpha, quantizer.Beta, quantizer.Scale, quantizer.LevelCount) { LinearEncoding = Encoding(node) };
             default:
                 throw OnnxImportException.AtNode(node, $"quantizes {Describe(symbol)}; only the model input (once) and MatMul/Gemm/Conv results can be quantized.");
         }
     }
+
+    /// <summary>
+    /// QCDQ (Brevitas below 8 bits): a QuantizeLinear whose only consumer is a Clip with integer bounds; the
+    /// clip narrows the quantizer's levels (e.g. int8 clipped to −8 … 7 is a 4-bit tensor).
+    /// </summary>
+    private (double Low, double High)? QcdqClip(SourceNode quantize)
+    {
+        var consumers = _graph.Consumers(quantize.Output).ToArray();
+        if (consumers.Length != 1 || !consumers[0].Is("Clip"))
+        {
+            return null;
+        }
+
+        var clip = consumers[0];
+        double low = ClipBound(clip, 1, "min", float.NegativeInfinity), high = ClipBound(clip, 2, "max", float.PositiveInfinity);
+        if (low != Math.Floor(low) || high != Math.Floor(high))
+        {
+            throw OnnxImportException.AtNode(clip, $"clips quantized integers to non-integer bounds {low} … {high}.");
+        }
+
+        _foldedClips.Add(clip);
+        return (low, high);
+    }
+
+    /// <summary>A Clip bound from input <paramref name="input"/> (opset ≥ 11) or the attribute (older), or <paramref name="none"/>.</summary>
+    private float ClipBound(SourceNode clip, int input, string attribute, float none) =>
+        clip.Inputs.Count > input && clip.Inputs[input].Length > 0
+            ? (float)ChannelConstants.Single(clip, _facts.Constant(clip, input))
+            : clip.Attributes.Float(attribute, none);
 
     /// <summary>ONNX Runtime fuses DequantizeLinear → Conv/Gemm (+ int32 bias) → QuantizeLinear; nothing else may sit between.</summary>
     private static bool Fusable(AccumulatorSymbol accumulator) =>
@@ -160,11 +193,22 @@ public sealed class QonnxImporter
     /// <summary>A DequantizeLinear (or re-quantization after a pool) with the parameters the levels already have changes nothing.</summary>
     private ImportSymbol SameQuantization(SourceNode node, LevelsSymbol levels)
     {
-        var (scale, zeroPoint, min, _) = LinearQuantization.Read(node, _facts);
-        bool same = levels.Alpha == 1 && levels.Beta == (int)(min - zeroPoint) && (float)levels.Scale == (float)scale;
+        var (scale, zeroPoint, _, _) = LinearQuantization.Read(node, _facts);
+        bool same = levels.LinearEncoding == (scale, zeroPoint);
         return same
             ? levels
             : throw OnnxImportException.AtNode(node, $"re-quantizes levels of scale {levels.Scale:R} to scale {scale:R}, zero point {zeroPoint}; only the same parameters are layout-free.");
+    }
+
+    private (double Scale, double ZeroPoint)? Encoding(SourceNode quantizer)
+    {
+        if (!quantizer.Is("QuantizeLinear"))
+        {
+            return null;
+        }
+
+        var (scale, zeroPoint, _, _) = LinearQuantization.Read(quantizer, _facts);
+        return (scale, zeroPoint);
     }
 
     private ImportSymbol QuantizeInput(SourceNode node, FloatInputSymbol input, ActivationQuantizer quantizer)
@@ -179,7 +223,7 @@ public sealed class QonnxImporter
         var shape = input.Shape.Skip(1).ToArray();
         _input = new InputSpec(new TensorShape(shape.Length == 1 ? shape : shape.Length == 3 ? shape : new[] { shape.Aggregate(1, (p, d) => p * d) }), levels);
         _log.Add($"input {_input.Shape}: {Folding(input.Folded)}{node.OpType} '{node.Name}' ({quantizer.Description}) folded into the input quantizer u{levels.Bits}, scale {levels.Scale:R}, zero point {levels.ZeroPoint}: {(differences.Count == 0 ? "exact for every float32 input" : "differs from the graph where " + string.Join("; ", differences))}");
-        return new LevelsSymbol(ManifestFormat.InputId, input.Shape, levels, quantizer.Alpha, quantizer.Beta, quantizer.Scale, quantizer.LevelCount);
+        return new LevelsSymbol(ManifestFormat.InputId, input.Shape, levels, quantizer.Alpha, quantizer.Beta, quantizer.Scale, quantizer.LevelCount) { LinearEncoding = Encoding(node) };
     }
 
     private ImportSymbol Reshape(SourceNode node, ImportSymbol symbol)

@@ -100,4 +100,33 @@ public sealed class ImportRuleTests
         Assert.Equal((0.5f * 1) + (-0.25f * -2) + (1.75f * 3), y[0]);
         Assert.Equal(1, output.Scale.Length);
     }
+
+    [Fact]
+    public void QcdqClipNarrowsInt8ToFourBitLevelsAndAgreesWithTheGraph()
+    {
+        var weights = new float[8, 3];
+        for (int i = 0; i < 8; i++)
+        {
+            for (int o = 0; o < 3; o++)
+            {
+                weights[i, o] = ((i * 3) + o) % 5 - 2;
+            }
+        }
+
+        var graph = new QonnxGraphBuilder(8)
+            .Qcdq(0.0625, -8, 7)
+            .MatMul(weights)
+            .Qcdq(0.5, -8, 7)
+            .MatMul(new float[,] { { 1, 0 }, { 0, 1 }, { 1, -1 } })
+            .Build(2);
+
+        var result = QonnxImporter.Import(graph, new ImportOptions("qcdq"));
+
+        Assert.Equal(new LevelFormat(4, false, 8, 0.0625f), result.Manifest.Input.Levels);
+        var hidden = (ThresholdRequantization)((LinearLayer)result.Manifest.Layers[0]).Requantize;
+        Assert.Equal(4, hidden.Levels.Bits);
+        var check = ImportCheck.Compare(graph, result.Manifest, ImportCheck.RandomInputs(result.Manifest, 500, seed: 3), 500);
+        Assert.Equal(500, check.Agreeing);
+        Assert.Equal(0, check.MaxScoreDifference);
+    }
 }

@@ -38,6 +38,17 @@ internal sealed class QonnxGraphBuilder
         return this;
     }
 
+    /// <summary>QuantizeLinear → Clip → DequantizeLinear to int8 (QCDQ, as Brevitas exports below 8 bits).</summary>
+    public QonnxGraphBuilder Qcdq(double scale, int low, int high)
+    {
+        string s = Constant(scale);
+        string zero = Int8Constant(0);
+        Node("QuantizeLinear", string.Empty, Current, s, zero);
+        Node("Clip", string.Empty, Current, Int8Constant(low), Int8Constant(high));
+        Node("DequantizeLinear", string.Empty, Current, s, zero);
+        return this;
+    }
+
     public QonnxGraphBuilder Elementwise(string op, double constant)
     {
         Node(op, string.Empty, Current, Constant(constant));
@@ -72,6 +83,15 @@ internal sealed class QonnxGraphBuilder
         var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
         tensor.Dims.AddRange(dims.Select(d => (long)d));
         tensor.FloatData.AddRange(values);
+        _graph.Initializer.Add(tensor);
+        return name;
+    }
+
+    private string Int8Constant(int value)
+    {
+        string name = "c" + _values++;
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int8 };
+        tensor.Int32Data.Add(value);
         _graph.Initializer.Add(tensor);
         return name;
     }

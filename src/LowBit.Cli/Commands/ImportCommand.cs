@@ -5,6 +5,7 @@ using System.Linq;
 using LowBit.Data;
 using LowBit.Manifest;
 using LowBit.Onnx.Import;
+using LowBit.Runtime;
 
 namespace LowBit.Cli.Commands;
 
@@ -77,7 +78,17 @@ public static class ImportCommand
     {
         var random = ImportCheck.Compare(graph, manifest, ImportCheck.RandomInputs(manifest, RandomSamples, seed: 17), RandomSamples);
         context.Output.WriteLine($"check, {RandomSamples} random inputs over the input quantizer's range: {random}");
-        if (manifest.Input.Shape.Length == MnistDataset.PixelsPerImage)
+        if (manifest.Input.Shape.Length != MnistDataset.PixelsPerImage)
+        {
+            return;
+        }
+
+        // A graph that expects pixels 0…255 (FINN divides by 255 first) sees every [0, 1] digit as blank.
+        if (InputQuantizer.Quantize(0f, manifest.Input.Levels) == InputQuantizer.Quantize(1f, manifest.Input.Levels))
+        {
+            context.Output.WriteLine("check, bundled MNIST digits: skipped, the model's input quantizer maps all of [0, 1] to one level (it expects another pixel range)");
+        }
+        else
         {
             var mnist = BundledMnist.Load();
             var digits = ImportCheck.Compare(graph, manifest, mnist.Pixels.ToArray(), mnist.Count, mnist.Labels.ToArray());

@@ -11,7 +11,7 @@ namespace LowBit.Onnx.Import;
 /// </summary>
 internal sealed class AccumulatorSymbol : ImportSymbol
 {
-    public AccumulatorSymbol(PendingLayer layer, int[] shape, IReadOnlyList<ChannelStep> steps, IReadOnlyList<string> folded, long[]? integerBias = null, FusedRequantization? fused = null)
+    public AccumulatorSymbol(IPendingAccumulator layer, int[] shape, IReadOnlyList<ChannelStep> steps, IReadOnlyList<string> folded, long[]? integerBias = null, FusedRequantization? fused = null)
     {
         Layer = layer;
         Shape = shape;
@@ -32,7 +32,7 @@ internal sealed class AccumulatorSymbol : ImportSymbol
 
     public AccumulatorSymbol WithFused(FusedRequantization fused) => new(Layer, Shape, Steps, Folded, IntegerBias, fused);
 
-    public PendingLayer Layer { get; }
+    public IPendingAccumulator Layer { get; }
 
     public override int[] Shape { get; }
 
@@ -48,14 +48,12 @@ internal sealed class AccumulatorSymbol : ImportSymbol
     /// <summary>The graph's float32 value for manifest accumulator <paramref name="accumulator"/> of channel <paramref name="channel"/>.</summary>
     public float Value(long accumulator, int channel)
     {
-        var input = Layer.Input;
-        long exact = (input.Alpha * accumulator) + (input.Beta * Layer.Weights.RowSums[channel]);
-        if (Fused is not null)
+        if (Fused is not null && Layer is PendingLayer dot)
         {
-            return Fused.Value(exact, channel);
+            return Fused.Value(dot.Exact(accumulator, channel), channel);
         }
 
-        float value = (float)(exact * input.Scale * Layer.Weights.Scale[channel]);
+        float value = (float)Layer.Real(accumulator, channel);
         foreach (var step in Steps)
         {
             value = step.Apply(value, channel);

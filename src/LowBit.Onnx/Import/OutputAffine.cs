@@ -16,7 +16,8 @@ internal static class OutputAffine
 {
     public static (FloatOutput Output, bool TiesExact) Derive(AccumulatorSymbol accumulator)
     {
-        var pending = accumulator.Layer;
+        var pending = accumulator.Layer as PendingLayer
+            ?? throw OnnxImportException.AtNode(accumulator.Layer.Node, "a residual add ends the graph; the manifest's last layer is a MatMul/Gemm/Conv with float output.");
         var input = pending.Input;
         var weights = pending.Weights;
         int channels = pending.OutChannels;

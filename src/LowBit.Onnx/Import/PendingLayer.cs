@@ -3,7 +3,7 @@ using LowBit.Manifest;
 namespace LowBit.Onnx.Import;
 
 /// <summary>A linear or convolution layer whose requantization is not yet known (it is fixed by the next quantizer or the graph's output).</summary>
-internal sealed class PendingLayer
+internal sealed class PendingLayer : IPendingAccumulator
 {
     public PendingLayer(SourceNode node, LevelsSymbol input, IntegerWeights weights, Window2d? window, int groups, int[] outputShape)
     {
@@ -30,6 +30,21 @@ internal sealed class PendingLayer
     public int[] OutputShape { get; }
 
     public int OutChannels => Weights.OutChannels;
+
+    public string IdStem => Window is null ? "linear" : "conv";
+
+    public (long Low, long High) Range(int channel) => (Weights.MinDot(channel, Input.MaxLevel), Weights.MaxDot(channel, Input.MaxLevel));
+
+    /// <summary>The graph's integer dot product: α·acc + β·Σw.</summary>
+    public long Exact(long accumulator, int channel) => (Input.Alpha * accumulator) + (Input.Beta * Weights.RowSums[channel]);
+
+    public double Real(long accumulator, int channel) => Exact(accumulator, channel) * Input.Scale * Weights.Scale[channel];
+
+    public string Describe()
+    {
+        string shape = Window is null ? $"{Weights.FanIn} → {Weights.OutChannels}" : $"{Input.Shape[1]} → {Weights.OutChannels} channels, {Window.KernelHeight}×{Window.KernelWidth} stride {Window.StrideHeight}";
+        return $"{Node.OpType} '{Node.Name}' {shape}, weights {Weights.Origin} → {Weights.Encoding.ToString().ToLowerInvariant()} {Weights.Bits}-bit, input u{Input.Levels.Bits}";
+    }
 
     /// <summary>The manifest layer with this requantization.</summary>
     public Layer Emit(string id, Requantization requantization)

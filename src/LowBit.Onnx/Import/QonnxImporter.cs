@@ -91,9 +91,20 @@ public sealed class QonnxImporter
     private void Streamline(SourceNode node)
     {
         var dynamicInputs = node.Inputs.Where(name => !_facts.IsConstant(name)).Distinct().ToArray();
+        if (node.Is("Add") && dynamicInputs.Length == 2 && _symbols.GetValueOrDefault(node.Inputs[0]) is LevelsSymbol first && _symbols.GetValueOrDefault(node.Inputs[1]) is LevelsSymbol second)
+        {
+            if (!first.Shape.SequenceEqual(second.Shape))
+            {
+                throw OnnxImportException.AtNode(node, $"adds [{string.Join(", ", first.Shape)}] and [{string.Join(", ", second.Shape)}]; a residual add needs equal shapes.");
+            }
+
+            _symbols[node.Output] = new AccumulatorSymbol(new PendingAdd(node, first, second), first.Shape, Array.Empty<ChannelStep>(), Array.Empty<string>());
+            return;
+        }
+
         if (dynamicInputs.Length != 1)
         {
-            throw OnnxImportException.AtNode(node, $"{dynamicInputs.Length} of its inputs depend on the model input; the import takes one computed input per node (residual adds are not supported yet).");
+            throw OnnxImportException.AtNode(node, $"{dynamicInputs.Length} of its inputs depend on the model input; the import takes one computed input per node, or an Add of two quantized tensors.");
         }
 
         var symbol = _symbols.TryGetValue(dynamicInputs[0], out var s)
@@ -179,12 +190,12 @@ public sealed class QonnxImporter
 
     /// <summary>ONNX Runtime fuses DequantizeLinear → Conv/Gemm (+ int32 bias) → QuantizeLinear; nothing else may sit between.</summary>
     private static bool Fusable(AccumulatorSymbol accumulator) =>
-        accumulator.Layer.Input.Alpha == 1 && accumulator.Steps.Count == (accumulator.IntegerBias is null ? 0 : 1);
+        accumulator.Layer is PendingLayer { Input.Alpha: 1 } && accumulator.Steps.Count == (accumulator.IntegerBias is null ? 0 : 1);
 
     private AccumulatorSymbol Fuse(SourceNode quantize, AccumulatorSymbol accumulator)
     {
         var (outputScale, _, _, _) = LinearQuantization.Read(quantize, _facts);
-        var layer = accumulator.Layer;
+        var layer = (PendingLayer)accumulator.Layer;
         var multipliers = layer.Weights.Scale.Select(w => ((float)layer.Input.Scale * (float)w) / (float)outputScale).ToArray();
         var bias = accumulator.IntegerBias ?? new long[layer.OutChannels];
         return accumulator.WithFused(new FusedRequantization(bias, multipliers));
@@ -380,16 +391,15 @@ public sealed class QonnxImporter
 
     private Layer Emit(AccumulatorSymbol accumulator, Requantization requantization)
     {
-        var layer = accumulator.Layer.Emit(NextId(accumulator.Layer.Window is null ? "linear" : "conv"), requantization);
+        var layer = accumulator.Layer.Emit(NextId(accumulator.Layer.IdStem), requantization);
         _layers.Add(layer);
         return layer;
     }
 
     private Layer EmitOutput(AccumulatorSymbol accumulator)
     {
-        var pending = accumulator.Layer;
         var (output, tiesExact) = OutputAffine.Derive(accumulator);
-        var layer = pending.Emit(NextId(pending.Window is null ? "linear" : "conv"), output);
+        var layer = accumulator.Layer.Emit(NextId(accumulator.Layer.IdStem), output);
         string precision = tiesExact
             ? "scores computed exactly from the dot product on a dyadic grid, so the graph's tied scores stay tied"
             : "scores agree with the graph to float rounding";
@@ -397,13 +407,7 @@ public sealed class QonnxImporter
         return layer;
     }
 
-    private static string Summary(AccumulatorSymbol accumulator)
-    {
-        var layer = accumulator.Layer;
-        var w = layer.Weights;
-        string shape = layer.Window is null ? $"{w.FanIn} → {w.OutChannels}" : $"{layer.Input.Shape[1]} → {w.OutChannels} channels, {layer.Window.KernelHeight}×{layer.Window.KernelWidth} stride {layer.Window.StrideHeight}";
-        return $"{layer.Node.OpType} '{layer.Node.Name}' {shape}, weights {w.Origin} → {w.Encoding.ToString().ToLowerInvariant()} {w.Bits}-bit, input u{layer.Input.Levels.Bits}";
-    }
+    private static string Summary(AccumulatorSymbol accumulator) => accumulator.Layer.Describe();
 
     private static string Folding(IReadOnlyList<string> folded) => folded.Count == 0 ? string.Empty : $"folded {string.Join(", ", folded.Select(n => $"'{n}'"))}, ";
 

@@ -15,15 +15,13 @@ internal static class ThresholdSearch
 {
     public static ThresholdRequantization Derive(AccumulatorSymbol accumulator, ActivationQuantizer quantizer, out int negatedCount)
     {
-        var weights = accumulator.Layer.Weights;
-        int maxLevel = accumulator.Layer.Input.MaxLevel;
+        int channels = accumulator.Layer.OutChannels;
         int perChannel = (1 << quantizer.Bits) - 1;
-        var thresholds = new int[weights.OutChannels * perChannel];
+        var thresholds = new int[channels * perChannel];
         var negated = new List<int>();
-        for (int c = 0; c < weights.OutChannels; c++)
+        for (int c = 0; c < channels; c++)
         {
-            long low = weights.MinDot(c, maxLevel);
-            long high = weights.MaxDot(c, maxLevel);
+            var (low, high) = accumulator.Layer.Range(c);
             int channel = c;
             Func<long, int> level = a => quantizer.Level(accumulator.Value(a, channel), channel);
             bool decreasing = level(low) > level(high);

@@ -129,4 +129,26 @@ public sealed class ImportRuleTests
         Assert.Equal(500, check.Agreeing);
         Assert.Equal(0, check.MaxScoreDifference);
     }
+
+    [Fact]
+    public void AResidualAddOfTwoQuantizedBranchesBecomesAnAddLayerAndAgreesWithTheGraph()
+    {
+        var builder = new QonnxGraphBuilder(4).Quant(0.25, 4, signed: false);
+        string skip = builder.Current;
+        builder.MatMul(new float[,] { { 1, -1, 0, 2 }, { 0, 1, 1, -2 }, { -1, 0, 2, 1 }, { 1, 1, -1, 0 } })
+            .Elementwise("Mul", 0.25)
+            .Quant(0.5, 3, signed: false)
+            .AddWith(skip)
+            .Quant(0.5, 4, signed: false)
+            .MatMul(new float[,] { { 1, 0 }, { -1, 1 }, { 0, 2 }, { 1, -1 } });
+        var graph = builder.Build(2);
+
+        var result = QonnxImporter.Import(graph, new ImportOptions("residual"));
+
+        var add = Assert.Single(result.Manifest.Layers.OfType<AddLayer>());
+        Assert.Equal((2, 1), (add.FirstMultiplier, add.SecondMultiplier));
+        var check = ImportCheck.Compare(graph, result.Manifest, ImportCheck.RandomInputs(result.Manifest, 500, seed: 11), 500);
+        Assert.Equal(500, check.Agreeing);
+        Assert.Equal(0, check.MaxScoreDifference);
+    }
 }

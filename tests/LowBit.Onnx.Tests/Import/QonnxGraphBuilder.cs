@@ -49,6 +49,20 @@ internal sealed class QonnxGraphBuilder
         return this;
     }
 
+    /// <summary>Continues from an earlier value (a branch point taken from <see cref="Current"/>).</summary>
+    public QonnxGraphBuilder From(string value)
+    {
+        Current = value;
+        return this;
+    }
+
+    /// <summary>Adds the current value and an earlier one: a residual connection.</summary>
+    public QonnxGraphBuilder AddWith(string other)
+    {
+        Node("Add", string.Empty, Current, other);
+        return this;
+    }
+
     public QonnxGraphBuilder Elementwise(string op, double constant)
     {
         Node(op, string.Empty, Current, Constant(constant));

@@ -48,7 +48,7 @@ public static class ImportCommand
         {
             var graph = SourceGraph.Read(model);
             string modelName = name ?? SafeName(Path.GetFileNameWithoutExtension(model));
-            var result = QonnxImporter.Import(graph, new ImportOptions(modelName, acceptInputDifferences));
+            var result = OnnxImporter.Import(graph, new ImportOptions(modelName, acceptInputDifferences));
             foreach (var line in result.Log)
             {
                 context.Output.WriteLine(line);

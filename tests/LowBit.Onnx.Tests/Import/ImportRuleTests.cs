@@ -25,7 +25,7 @@ public sealed class ImportRuleTests
             .MatMul(new float[,] { { 1 } })
             .Build(1);
 
-        var manifest = QonnxImporter.Import(graph, new ImportOptions("ties")).Manifest;
+        var manifest = OnnxImporter.Import(graph, new ImportOptions("ties")).Manifest;
 
         var hidden = (ThresholdRequantization)((LinearLayer)manifest.Layers[0]).Requantize;
         Assert.Equal(expected, hidden.Thresholds.ToArray());
@@ -42,7 +42,7 @@ public sealed class ImportRuleTests
             .MatMul(new float[,] { { 1 } })
             .Build(1);
 
-        var hidden = (ThresholdRequantization)((LinearLayer)QonnxImporter.Import(graph, new ImportOptions("negated")).Manifest.Layers[0]).Requantize;
+        var hidden = (ThresholdRequantization)((LinearLayer)OnnxImporter.Import(graph, new ImportOptions("negated")).Manifest.Layers[0]).Requantize;
 
         // acc = 0…3 gives q = 0, −1, −2, −2 (clamped), level q + 2 = 2, 1, 0, 0. On −acc ∈ [−3, 0] the level
         // reaches 1 at −1 and 2 at 0; level 3 is never reached: threshold max(−acc) + 1 = 1.
@@ -58,7 +58,7 @@ public sealed class ImportRuleTests
             .MatMul(new float[,] { { 0.3f } })
             .Build(1);
 
-        var error = Assert.Throws<OnnxImportException>(() => QonnxImporter.Import(graph, new ImportOptions("float")));
+        var error = Assert.Throws<OnnxImportException>(() => OnnxImporter.Import(graph, new ImportOptions("float")));
 
         Assert.StartsWith("test.onnx: node 'MatMul_", error.Message);
         Assert.Contains("(MatMul): weights", error.Message);
@@ -75,7 +75,7 @@ public sealed class ImportRuleTests
             .MatMul(new float[,] { { 1 } })
             .Build(1);
 
-        var error = Assert.Throws<OnnxImportException>(() => QonnxImporter.Import(graph, new ImportOptions("offset")));
+        var error = Assert.Throws<OnnxImportException>(() => OnnxImporter.Import(graph, new ImportOptions("offset")));
 
         Assert.Contains("(Quant): the manifest's input quantizer", error.Message);
         Assert.Contains("in the graph but at x =", error.Message);
@@ -89,7 +89,7 @@ public sealed class ImportRuleTests
             .MatMul(new float[,] { { 1 }, { -2 }, { 3 } })
             .Build(1);
 
-        var result = QonnxImporter.Import(graph, new ImportOptions("exact"));
+        var result = OnnxImporter.Import(graph, new ImportOptions("exact"));
 
         Assert.Empty(result.InputDifferences);
         Assert.Equal(new LevelFormat(4, false, 8, 0.25f), result.Manifest.Input.Levels);
@@ -120,7 +120,7 @@ public sealed class ImportRuleTests
             .MatMul(new float[,] { { 1, 0 }, { 0, 1 }, { 1, -1 } })
             .Build(2);
 
-        var result = QonnxImporter.Import(graph, new ImportOptions("qcdq"));
+        var result = OnnxImporter.Import(graph, new ImportOptions("qcdq"));
 
         Assert.Equal(new LevelFormat(4, false, 8, 0.0625f), result.Manifest.Input.Levels);
         var hidden = (ThresholdRequantization)((LinearLayer)result.Manifest.Layers[0]).Requantize;
@@ -143,7 +143,7 @@ public sealed class ImportRuleTests
             .MatMul(new float[,] { { 1, 0 }, { -1, 1 }, { 0, 2 }, { 1, -1 } });
         var graph = builder.Build(2);
 
-        var result = QonnxImporter.Import(graph, new ImportOptions("residual"));
+        var result = OnnxImporter.Import(graph, new ImportOptions("residual"));
 
         var add = Assert.Single(result.Manifest.Layers.OfType<AddLayer>());
         Assert.Equal((2, 1), (add.FirstMultiplier, add.SecondMultiplier));

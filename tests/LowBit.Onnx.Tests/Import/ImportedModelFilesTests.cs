@@ -18,7 +18,7 @@ public sealed class ImportedModelFilesTests
     [InlineData("finn_build_dataflow_tfc_w1a1.onnx", "imported/finn-tfc-w1a1", "finn-tfc-w1a1.lbq", false)]
     public void CommittedManifestIsTodaysImport(string source, string name, string file, bool acceptInputDifferences)
     {
-        var result = QonnxImporter.Import(SourceGraph.Read(ThirdPartyModels.Qonnx(source)), new ImportOptions(name, acceptInputDifferences));
+        var result = OnnxImporter.Import(SourceGraph.Read(ThirdPartyModels.Qonnx(source)), new ImportOptions(name, acceptInputDifferences));
         var path = RepositoryPaths.Combine("tests/LowBit.BitExact/ImportedModels/" + file);
         var expected = ManifestWriter.ToUtf8(result.Manifest);
         if (Environment.GetEnvironmentVariable("LOWBIT_ACCEPT_IMPORTS") == "1")

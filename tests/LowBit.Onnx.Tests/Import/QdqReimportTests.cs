@@ -40,7 +40,7 @@ public sealed class QdqReimportTests
             : ManifestReader.ReadFile(RepositoryPaths.Combine("tests/LowBit.BitExact/ImportedModels/tfc-w2a2.lbq"));
         var exported = OnnxExporter.Export(manifest, OnnxFlavor.Qdq).ToByteArray();
 
-        var result = QonnxImporter.Import(SourceGraph.Parse(exported, model + ".qdq.onnx"), new ImportOptions("reimported"));
+        var result = OnnxImporter.Import(SourceGraph.Parse(exported, model + ".qdq.onnx"), new ImportOptions("reimported"));
         foreach (var line in result.Log)
         {
             _output.WriteLine(line);

@@ -18,7 +18,7 @@ public sealed class QonnxImportTests
     {
         var graph = SourceGraph.Read(ThirdPartyModels.Tfc1W1A);
 
-        var result = QonnxImporter.Import(graph, new ImportOptions("tfc_w1a1"));
+        var result = OnnxImporter.Import(graph, new ImportOptions("tfc_w1a1"));
 
         Assert.Empty(result.InputDifferences);
         var agreement = Report(result, graph);
@@ -35,7 +35,7 @@ public sealed class QonnxImportTests
     {
         var graph = SourceGraph.Read(ThirdPartyModels.Tfc2W2A);
 
-        var result = QonnxImporter.Import(graph, new ImportOptions("tfc_w2a2", AcceptInputDifferences: true));
+        var result = OnnxImporter.Import(graph, new ImportOptions("tfc_w2a2", AcceptInputDifferences: true));
 
         var agreement = Report(result, graph);
         Assert.True(agreement.GraphAccuracy() >= 96.60 - 1, agreement.ToString());
@@ -49,7 +49,7 @@ public sealed class QonnxImportTests
     {
         var graph = SourceGraph.Read(ThirdPartyModels.Tfc2W2A);
 
-        var error = Assert.Throws<OnnxImportException>(() => QonnxImporter.Import(graph, new ImportOptions("tfc_w2a2")));
+        var error = Assert.Throws<OnnxImportException>(() => OnnxImporter.Import(graph, new ImportOptions("tfc_w2a2")));
 
         Assert.Contains("TFC_2W2A.onnx", error.Message);
         Assert.Contains("(Quant)", error.Message);
@@ -63,7 +63,7 @@ public sealed class QonnxImportTests
         var graph = SourceGraph.Read(ThirdPartyModels.FinnTfc);
         var input = NpyFile.Read(ThirdPartyModels.Qonnx("finn_build_dataflow_input.npy"));
 
-        var result = QonnxImporter.Import(graph, new ImportOptions("finn_tfc_w1a1"));
+        var result = OnnxImporter.Import(graph, new ImportOptions("finn_tfc_w1a1"));
 
         var interpreter = new ReferenceInterpreter(result.Manifest);
         var classes = Enumerable.Range(0, input.Shape[0])

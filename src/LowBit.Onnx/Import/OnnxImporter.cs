@@ -7,13 +7,13 @@ using LowBit.Onnx.Evaluation;
 namespace LowBit.Onnx.Import;
 
 /// <summary>
-/// Streamlines a QONNX (Brevitas, FINN) graph into a manifest: constant subgraphs folded, the float steps
+/// Streamlines a QONNX (Brevitas, FINN) or ONNX QDQ int8 graph into a manifest: constant subgraphs folded, the float steps
 /// before the first quantizer folded into the input quantizer, weights to integers, and every scale,
 /// bias, BatchNorm and ReLU between an accumulator and the next quantizer folded into integer thresholds
 /// derived from the graph's own float32 arithmetic. Anything that cannot be exact is refused with
 /// an <see cref="OnnxImportException"/> naming the node.
 /// </summary>
-public sealed class QonnxImporter
+public sealed class OnnxImporter
 {
     private static readonly HashSet<string> ShapeOnly = new() { "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Identity" };
     private static readonly HashSet<string> Arithmetic = new() { "Add", "Sub", "Mul", "Div" };
@@ -29,7 +29,7 @@ public sealed class QonnxImporter
     private InputSpec? _input;
     private IReadOnlyList<string> _inputDifferences = Array.Empty<string>();
 
-    private QonnxImporter(SourceGraph graph, ImportOptions options)
+    private OnnxImporter(SourceGraph graph, ImportOptions options)
     {
         _graph = graph;
         _options = options;
@@ -41,7 +41,7 @@ public sealed class QonnxImporter
         ArgumentNullException.ThrowIfNull(graph);
         try
         {
-            return new QonnxImporter(graph, options).Run();
+            return new OnnxImporter(graph, options).Run();
         }
         catch (OnnxImportException e) when (!e.Message.StartsWith(graph.File, StringComparison.Ordinal))
         {
@@ -78,7 +78,7 @@ public sealed class QonnxImporter
         }
 
         _layers.Add(EmitOutput(scores));
-        var manifest = new ModelManifest(_options.ModelName, new Producer("lowbit-import", typeof(QonnxImporter).Assembly.GetName().Version?.ToString() ?? "0"), _input!, _layers.ToArray());
+        var manifest = new ModelManifest(_options.ModelName, new Producer("lowbit-import", typeof(OnnxImporter).Assembly.GetName().Version?.ToString() ?? "0"), _input!, _layers.ToArray());
         var errors = ManifestValidator.Validate(manifest, _graph.File);
         if (errors.Count > 0)
         {

@@ -68,6 +68,8 @@ public static class LowBitCli
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(StudyCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(RunCommand.Create(context));
         return root;
     }
 }

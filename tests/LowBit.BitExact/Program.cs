@@ -16,7 +16,7 @@ if (args.Contains("--allocations"))
 
 int samples = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 24;
 
-var manifests = new[] { "Models", "TrainedModels" }
+var manifests = new[] { "Models", "TrainedModels", "ImportedModels" }
     .SelectMany(directory => Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, directory), "*.lbq"))
     .Select(path => ManifestReader.ReadFile(path))
     .ToDictionary(m => m.Name, StringComparer.Ordinal);

@@ -1,0 +1,104 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using LowBit.Data;
+using LowBit.Manifest;
+using LowBit.Onnx.Import;
+using LowBit.Runtime;
+
+namespace LowBit.Cli.Commands;
+
+/// <summary>
+/// <c>lowbit import &lt;model.onnx&gt; [-o model.lbq] [--check]</c>: streamlines a QONNX (Brevitas, FINN)
+/// or ONNX QDQ int8 model into a manifest, printing what it did per layer; refuses, in one line, what it cannot take exactly.
+/// </summary>
+public static class ImportCommand
+{
+    private const int RandomSamples = 1000;
+
+    public static Command Create(CliContext context)
+    {
+        var model = new Argument<string>("model") { Description = "The ONNX model to import: QONNX (Quant, BipolarQuant, MultiThreshold; domains qonnx.custom_op.general, onnx.brevitas, finn) or ONNX int8 in QDQ/QCDQ form." };
+        var output = new Option<string?>("--out", "-o") { Description = "Where to write the manifest (default: the model's name with .lbq)." };
+        var name = new Option<string?>("--name") { Description = "The manifest's model name (default: the file name)." };
+        var check = new Option<bool>("--check") { Description = "Compare the imported model with a float evaluation of the ONNX graph on random inputs, and on the bundled MNIST digits when the input is 784 values." };
+        var accept = new Option<bool>("--accept-input-differences") { Description = "Import even when the input quantizer cannot match the graph's on every float input; the differing inputs are printed." };
+        var command = new Command("import", "Import a QONNX (Brevitas, FINN) or ONNX QDQ int8 model as a manifest, exactly, or refuse and say why.")
+        {
+            model,
+            output,
+            name,
+            check,
+            accept,
+        };
+        command.SetAction(parseResult => Run(
+            context,
+            parseResult.GetValue(model)!,
+            parseResult.GetValue(output),
+            parseResult.GetValue(name),
+            parseResult.GetValue(check),
+            parseResult.GetValue(accept)));
+        return command;
+    }
+
+    public static int Run(CliContext context, string model, string? output, string? name, bool check, bool acceptInputDifferences)
+    {
+        try
+        {
+            var graph = SourceGraph.Read(model);
+            string modelName = name ?? SafeName(Path.GetFileNameWithoutExtension(model));
+            var result = OnnxImporter.Import(graph, new ImportOptions(modelName, acceptInputDifferences));
+            foreach (var line in result.Log)
+            {
+                context.Output.WriteLine(line);
+            }
+
+            var path = output ?? Path.ChangeExtension(model, ".lbq");
+            ManifestWriter.WriteFile(result.Manifest, path);
+            context.Output.WriteLine($"wrote {path}: {result.Manifest.Layers.Count} layers, input {result.Manifest.Input.Shape}, output {result.Manifest.OutputLayer.OutputShape}");
+            if (check)
+            {
+                Check(context, graph, result.Manifest);
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (OnnxImportException e)
+        {
+            return context.Fail(e.Message);
+        }
+        catch (ManifestException e)
+        {
+            return context.Fail(e);
+        }
+    }
+
+    private static void Check(CliContext context, SourceGraph graph, ModelManifest manifest)
+    {
+        var random = ImportCheck.Compare(graph, manifest, ImportCheck.RandomInputs(manifest, RandomSamples, seed: 17), RandomSamples);
+        context.Output.WriteLine($"check, {RandomSamples} random inputs over the input quantizer's range: {random}");
+        if (manifest.Input.Shape.Length != MnistDataset.PixelsPerImage)
+        {
+            return;
+        }
+
+        // A graph that expects pixels 0…255 (FINN divides by 255 first) sees every [0, 1] digit as blank.
+        if (InputQuantizer.Quantize(0f, manifest.Input.Levels) == InputQuantizer.Quantize(1f, manifest.Input.Levels))
+        {
+            context.Output.WriteLine("check, bundled MNIST digits: skipped, the model's input quantizer maps all of [0, 1] to one level (it expects another pixel range)");
+        }
+        else
+        {
+            var mnist = BundledMnist.Load();
+            var digits = ImportCheck.Compare(graph, manifest, mnist.Pixels.ToArray(), mnist.Count, mnist.Labels.ToArray());
+            context.Output.WriteLine($"check, {mnist.Count} bundled MNIST digits: {digits}");
+        }
+    }
+
+    private static string SafeName(string fileName)
+    {
+        var safe = new string(fileName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-' ? c : '_').ToArray());
+        return safe.Length == 0 ? "imported" : safe[..Math.Min(safe.Length, 100)];
+    }
+}

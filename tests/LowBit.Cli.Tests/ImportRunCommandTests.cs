@@ -1,0 +1,62 @@
+using System.IO;
+using System.Linq;
+using LowBit.Onnx.Numpy;
+using LowBit.TestModels;
+
+namespace LowBit.Cli.Tests;
+
+public sealed class ImportRunCommandTests : System.IDisposable
+{
+    private readonly TemporaryDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    private static string Qonnx(string file) => RepositoryPaths.Combine("tests/models/third-party/qonnx/" + file);
+
+    [Fact]
+    public void ImportsTheFinnModelAndRunsItsInputToTheExpectedClasses()
+    {
+        var manifest = Path.Combine(_directory.Path, "finn.lbq");
+        var scores = Path.Combine(_directory.Path, "scores.npy");
+
+        var import = CliRunner.Run("import", Qonnx("finn_build_dataflow_tfc_w1a1.onnx"), "-o", manifest);
+        var run = CliRunner.Run("run", manifest, "--input", Qonnx("finn_build_dataflow_input.npy"), "--output", scores);
+
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains(import.OutputLines, line => line.StartsWith("input [784]:") && line.Contains("exact for every float32 input"));
+        Assert.Equal(4, import.OutputLines.Count(line => line.StartsWith("linear")));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("4 samples, classes (argmax): 7 2 1 0", run.Output);
+        var written = NpyFile.Read(scores);
+        Assert.Equal(new[] { 4, 10 }, written.Shape);
+        var classes = Enumerable.Range(0, 4).Select(i => written.Values.Skip(i * 10).Take(10).ToList()).Select(row => row.IndexOf(row.Max())).ToArray();
+        Assert.Equal(new[] { 7, 2, 1, 0 }, classes);
+    }
+
+    [Fact]
+    public void RefusesAFloatConvolutionNetInOneLineNamingTheNode()
+    {
+        var result = CliRunner.Run("import", Qonnx("qonnx_mnist-conv_model.onnx"), "-o", Path.Combine(_directory.Path, "conv.lbq"));
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Equal(
+            $"error: {Qonnx("qonnx_mnist-conv_model.onnx")}: node 'Convolution28' (Conv): its input is not quantized; a Quant, BipolarQuant or MultiThreshold must come before every MatMul, Gemm and Conv.",
+            result.Error.Trim());
+        Assert.False(File.Exists(Path.Combine(_directory.Path, "conv.lbq")));
+    }
+
+    [Fact]
+    public void RunRefusesAnInputOfTheWrongSize()
+    {
+        var manifest = Path.Combine(_directory.Path, "finn.lbq");
+        var wrong = Path.Combine(_directory.Path, "wrong.npy");
+        NpyFile.WriteFloat32(wrong, new[] { 2, 10 }, new float[20]);
+        Assert.Equal(0, CliRunner.Run("import", Qonnx("finn_build_dataflow_tfc_w1a1.onnx"), "-o", manifest).ExitCode);
+
+        var result = CliRunner.Run("run", manifest, "--input", wrong);
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Contains("shape (2, 10) holds 20 values", result.Error);
+        Assert.Contains("784 values per sample", result.Error);
+    }
+}

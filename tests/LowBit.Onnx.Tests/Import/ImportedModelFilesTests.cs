@@ -1,0 +1,32 @@
+using System;
+using System.IO;
+using LowBit.Manifest;
+using LowBit.Onnx.Import;
+using LowBit.TestModels;
+
+namespace LowBit.Onnx.Tests.Import;
+
+/// <summary>
+/// The bit-exact runner compiles the manifests in tests/LowBit.BitExact/ImportedModels; they must be what
+/// the importer makes of the third-party files today, byte for byte (set LOWBIT_ACCEPT_IMPORTS=1 to rewrite them).
+/// </summary>
+public sealed class ImportedModelFilesTests
+{
+    [Theory]
+    [InlineData("TFC_1W1A.onnx", "imported/tfc-w1a1", "tfc-w1a1.lbq", false)]
+    [InlineData("TFC_2W2A.onnx", "imported/tfc-w2a2", "tfc-w2a2.lbq", true)]
+    [InlineData("finn_build_dataflow_tfc_w1a1.onnx", "imported/finn-tfc-w1a1", "finn-tfc-w1a1.lbq", false)]
+    public void CommittedManifestIsTodaysImport(string source, string name, string file, bool acceptInputDifferences)
+    {
+        var result = OnnxImporter.Import(SourceGraph.Read(ThirdPartyModels.Qonnx(source)), new ImportOptions(name, acceptInputDifferences));
+        var path = RepositoryPaths.Combine("tests/LowBit.BitExact/ImportedModels/" + file);
+        var expected = ManifestWriter.ToUtf8(result.Manifest);
+        if (Environment.GetEnvironmentVariable("LOWBIT_ACCEPT_IMPORTS") == "1")
+        {
+            File.WriteAllBytes(path, expected);
+        }
+
+        Assert.True(File.Exists(path), $"{path} is missing; run with LOWBIT_ACCEPT_IMPORTS=1 to write it.");
+        Assert.True(expected.AsSpan().SequenceEqual(File.ReadAllBytes(path)), $"{path} differs from today's import of {source}; run with LOWBIT_ACCEPT_IMPORTS=1 to rewrite it.");
+    }
+}

@@ -18,4 +18,13 @@ public sealed record TrainingOptions
     /// <summary>Average weight bitwidth to stay within (for methods that learn their bitwidth: CPQ, DDQ);
     /// null for none.</summary>
     public BitBudget? Budget { get; init; }
+
+    /// <summary><c>cpu</c> or <c>cuda</c> (see <see cref="TrainingDevice"/>); the trained model is returned on the CPU.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Where to write a <see cref="TrainingCheckpoint"/> after every epoch; null for none.</summary>
+    public string? CheckpointPath { get; init; }
+
+    /// <summary>Continue from the checkpoint at <see cref="CheckpointPath"/> (a fresh start when there is none yet).</summary>
+    public bool Resume { get; init; }
 }

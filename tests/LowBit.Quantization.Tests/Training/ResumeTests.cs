@@ -45,7 +45,7 @@ public sealed class ResumeTests : IClassFixture<MnistFixture>, IDisposable
         var expected = uninterrupted.state_dict();
         foreach (var (name, value) in resumed.state_dict())
         {
-            Assert.True(value.to_type(ScalarType.Float64).equal(expected[name].to_type(ScalarType.Float64)).item<bool>(), $"{method}: {name} differs after resuming");
+            Assert.True(value.to_type(ScalarType.Float64).eq(expected[name].to_type(ScalarType.Float64)).all().item<bool>(), $"{method}: {name} differs after resuming");
         }
     }
 
@@ -54,7 +54,7 @@ public sealed class ResumeTests : IClassFixture<MnistFixture>, IDisposable
     {
         if (cuda.is_available())
         {
-            Assert.Equal(DeviceType.CUDA, TrainingDevice.Resolve("cuda").type);
+            Assert.Equal(TorchSharp.DeviceType.CUDA, TrainingDevice.Resolve("cuda").type);
             return;
         }
 

@@ -57,6 +57,7 @@ namespace LowBit.Generated
             }
 
             int fullQuads = quads & ~3;
+            bool tileEpilogue = !flip && TakesTileEpilogue(e, ref signs, ref thresholds16);
             int p = 0;
             for (; pixels - p >= 2; p += 4)
             {
@@ -109,6 +110,12 @@ namespace LowBit.Generated
 
                         w = ref Unsafe.Add(ref w, 64 * left);
                     }
+                }
+
+                if (tileEpilogue)
+                {
+                    FinishTile16(c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33, p, pixels, e, ref thresholds16, ref output);
+                    continue;
                 }
 
                 Finish128(Shifted(c00, k0, flip), Shifted(c01, k1, flip), Shifted(c02, k2, flip), Shifted(c03, k3, flip), p, e, ref thresholds, ref scales, ref offsets, ref signs, ref thresholds16, ref output, ref raw);

@@ -84,6 +84,90 @@ namespace LowBit.Generated
             StoreLevels(Vector128.Narrow(lowLevels, highLevels).AsByte(), ref Unsafe.Add(ref output, pixel * e.OutputStride), e.Channels);
         }
 
+        /// <summary>
+        /// Whether a block can take <see cref="FinishTile16"/>: int16 thresholds, 1 or 3 of them (binary and 2-bit
+        /// outputs), no negated channel, and all 16 channels stored.
+        /// </summary>
+        private static bool TakesTileEpilogue(in Epilogue e, ref int signs, ref short thresholds16) =>
+            !Unsafe.IsNullRef(ref thresholds16) && Unsafe.IsNullRef(ref signs) && e.Channels == 16 && (e.ThresholdCount == 1 || e.ThresholdCount == 3);
+
+        /// <summary>
+        /// The epilogue of a 4-pixel tile (pixels <paramref name="pixel"/> … + 3, those below <paramref name="pixels"/>
+        /// stored) for a block that <see cref="TakesTileEpilogue"/>: the thresholds are loaded once per tile, and each
+        /// pixel is 4 narrows, 2 or 6 compares with as many subtractions, 2 narrows and one 16-byte store.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void FinishTile16(
+            Vector128<int> c00, Vector128<int> c01, Vector128<int> c02, Vector128<int> c03,
+            Vector128<int> c10, Vector128<int> c11, Vector128<int> c12, Vector128<int> c13,
+            Vector128<int> c20, Vector128<int> c21, Vector128<int> c22, Vector128<int> c23,
+            Vector128<int> c30, Vector128<int> c31, Vector128<int> c32, Vector128<int> c33,
+            int pixel, int pixels, in Epilogue e, ref short thresholds16, ref byte output)
+        {
+            ref byte target = ref Unsafe.Add(ref output, pixel * e.OutputStride);
+            nint stride = e.OutputStride;
+            var t0 = Vector128.LoadUnsafe(ref thresholds16);
+            var t1 = Vector128.LoadUnsafe(ref thresholds16, 8);
+            if (e.ThresholdCount == 1)
+            {
+                Level1(c00, c01, c02, c03, t0, t1).StoreUnsafe(ref target);
+                if (pixel + 1 < pixels)
+                {
+                    Level1(c10, c11, c12, c13, t0, t1).StoreUnsafe(ref Unsafe.Add(ref target, stride));
+                }
+
+                if (pixel + 2 < pixels)
+                {
+                    Level1(c20, c21, c22, c23, t0, t1).StoreUnsafe(ref Unsafe.Add(ref target, 2 * stride));
+                }
+
+                if (pixel + 3 < pixels)
+                {
+                    Level1(c30, c31, c32, c33, t0, t1).StoreUnsafe(ref Unsafe.Add(ref target, 3 * stride));
+                }
+
+                return;
+            }
+
+            var t2 = Vector128.LoadUnsafe(ref thresholds16, 16);
+            var t3 = Vector128.LoadUnsafe(ref thresholds16, 24);
+            var t4 = Vector128.LoadUnsafe(ref thresholds16, 32);
+            var t5 = Vector128.LoadUnsafe(ref thresholds16, 40);
+            Level3(c00, c01, c02, c03, t0, t1, t2, t3, t4, t5).StoreUnsafe(ref target);
+            if (pixel + 1 < pixels)
+            {
+                Level3(c10, c11, c12, c13, t0, t1, t2, t3, t4, t5).StoreUnsafe(ref Unsafe.Add(ref target, stride));
+            }
+
+            if (pixel + 2 < pixels)
+            {
+                Level3(c20, c21, c22, c23, t0, t1, t2, t3, t4, t5).StoreUnsafe(ref Unsafe.Add(ref target, 2 * stride));
+            }
+
+            if (pixel + 3 < pixels)
+            {
+                Level3(c30, c31, c32, c33, t0, t1, t2, t3, t4, t5).StoreUnsafe(ref Unsafe.Add(ref target, 3 * stride));
+            }
+        }
+
+        /// <summary>16 channels' levels against one int16 threshold per channel (low 8 in <paramref name="t0"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<byte> Level1(Vector128<int> c0, Vector128<int> c1, Vector128<int> c2, Vector128<int> c3, Vector128<short> t0, Vector128<short> t1) =>
+            Vector128.Narrow(-Vector128.GreaterThan(Vector128.Narrow(c0, c1), t0), -Vector128.GreaterThan(Vector128.Narrow(c2, c3), t1)).AsByte();
+
+        /// <summary>16 channels' levels against three int16 thresholds per channel ([threshold][low 8, high 8]).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<byte> Level3(
+            Vector128<int> c0, Vector128<int> c1, Vector128<int> c2, Vector128<int> c3,
+            Vector128<short> t0, Vector128<short> t1, Vector128<short> t2, Vector128<short> t3, Vector128<short> t4, Vector128<short> t5)
+        {
+            var low = Vector128.Narrow(c0, c1);
+            var high = Vector128.Narrow(c2, c3);
+            var lowLevels = -Vector128.GreaterThan(low, t0) - Vector128.GreaterThan(low, t2) - Vector128.GreaterThan(low, t4);
+            var highLevels = -Vector128.GreaterThan(high, t1) - Vector128.GreaterThan(high, t3) - Vector128.GreaterThan(high, t5);
+            return Vector128.Narrow(lowLevels, highLevels).AsByte();
+        }
+
         /// <summary>Thresholds passed by 16 channels of int16 sums (thresholds as [threshold][16] int16).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static (Vector128<short> Low, Vector128<short> High) Levels16(Vector128<short> low, Vector128<short> high, int count, ref short thresholds)

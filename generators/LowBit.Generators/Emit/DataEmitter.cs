@@ -129,27 +129,17 @@ internal static class DataEmitter
     }
 
     /// <summary>int32 values as decimal literals (thresholds read best as numbers).</summary>
-    public static void WriteInts(CodeWriter writer, string name, ReadOnlySpan<int> values, int perLine, string comment, bool optimized)
-    {
-        var items = new List<string>(values.Length);
-        foreach (var value in values)
-        {
-            items.Add(value.ToString(CultureInfo.InvariantCulture));
-        }
-
-        WriteArray(writer, "int", name, items, Math.Max(1, Math.Min(perLine, 32)), comment, optimized);
-    }
+    public static void WriteInts(CodeWriter writer, string name, ReadOnlySpan<int> values, int perLine, string comment, bool optimized) =>
+        WriteDecimals(writer, "int", name, values.ToArray(), perLine, comment, optimized);
 
     /// <summary>int16 values as decimal literals.</summary>
-    public static void WriteShorts(CodeWriter writer, string name, ReadOnlySpan<short> values, int perLine, string comment, bool optimized)
-    {
-        var items = new List<string>(values.Length);
-        foreach (var value in values)
-        {
-            items.Add(value.ToString(CultureInfo.InvariantCulture));
-        }
+    public static void WriteShorts(CodeWriter writer, string name, ReadOnlySpan<short> values, int perLine, string comment, bool optimized) =>
+        WriteDecimals(writer, "short", name, Array.ConvertAll(values.ToArray(), v => (int)v), perLine, comment, optimized);
 
-        WriteArray(writer, "short", name, items, Math.Max(1, Math.Min(perLine, 32)), comment, optimized);
+    private static void WriteDecimals(CodeWriter writer, string elementType, string name, int[] values, int perLine, string comment, bool optimized)
+    {
+        var items = Array.ConvertAll(values, v => v.ToString(CultureInfo.InvariantCulture));
+        WriteArray(writer, elementType, name, new List<string>(items), Math.Max(1, Math.Min(perLine, 32)), comment, optimized);
     }
 
     /// <summary>Floats as shortest round-trip literals; the compiler reads them back to the same bits.</summary>

@@ -40,7 +40,7 @@ public sealed class ImportRunCommandTests : System.IDisposable
 
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.Equal(
-            $"error: {Qonnx("qonnx_mnist-conv_model.onnx")}: node 'Convolution28' (Conv): its input is not quantized; a Quant, BipolarQuant or MultiThreshold must come before every MatMul, Gemm and Conv.",
+            $"error: {Qonnx("qonnx_mnist-conv_model.onnx")}: node 'Convolution28' (Conv): the graph has no quantizer (no Quant, BipolarQuant, MultiThreshold, QuantizeLinear, QLinearConv, QLinearMatMul, ConvInteger or MatMulInteger node), so this Conv multiplies float32 input 'Input3' by float32 weights 'Parameter5': a float network, which no integer model computes exactly. Quantize it first (e.g. Brevitas to QONNX, or ONNX Runtime's quantizer to QDQ).",
             result.Error.Trim());
         Assert.False(File.Exists(Path.Combine(_directory.Path, "conv.lbq")));
     }

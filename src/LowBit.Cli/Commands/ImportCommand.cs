@@ -11,7 +11,7 @@ namespace LowBit.Cli.Commands;
 
 /// <summary>
 /// <c>lowbit import &lt;model.onnx&gt; [-o model.lbq] [--check]</c>: streamlines a QONNX (Brevitas, FINN)
-/// or ONNX QDQ int8 model into a manifest, printing what it did per layer; refuses, in one line, what it cannot take exactly.
+/// or ONNX int8 (QDQ or integer operators) model into a manifest, printing what it did per layer; refuses, in one line, what it cannot take exactly.
 /// </summary>
 public static class ImportCommand
 {
@@ -19,12 +19,12 @@ public static class ImportCommand
 
     public static Command Create(CliContext context)
     {
-        var model = new Argument<string>("model") { Description = "The ONNX model to import: QONNX (Quant, BipolarQuant, MultiThreshold; domains qonnx.custom_op.general, onnx.brevitas, finn) or ONNX int8 in QDQ/QCDQ form." };
+        var model = new Argument<string>("model") { Description = "The ONNX model to import: QONNX (Quant, BipolarQuant, MultiThreshold; domains qonnx.custom_op.general, onnx.brevitas, finn) or ONNX int8 in QDQ/QCDQ form or with QLinearConv, QLinearMatMul, ConvInteger, MatMulInteger." };
         var output = new Option<string?>("--out", "-o") { Description = "Where to write the manifest (default: the model's name with .lbq)." };
         var name = new Option<string?>("--name") { Description = "The manifest's model name (default: the file name)." };
         var check = new Option<bool>("--check") { Description = "Compare the imported model with a float evaluation of the ONNX graph on random inputs, and on the bundled MNIST digits when the input is 784 values." };
         var accept = new Option<bool>("--accept-input-differences") { Description = "Import even when the input quantizer cannot match the graph's on every float input; the differing inputs are printed." };
-        var command = new Command("import", "Import a QONNX (Brevitas, FINN) or ONNX QDQ int8 model as a manifest, exactly, or refuse and say why.")
+        var command = new Command("import", "Import a QONNX (Brevitas, FINN) or ONNX int8 (QDQ or integer operators) model as a manifest, exactly, or refuse and say why.")
         {
             model,
             output,

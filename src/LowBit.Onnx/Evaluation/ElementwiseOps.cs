@@ -28,6 +28,21 @@ internal static class ElementwiseOps
         return Broadcasting.Apply(a, b, op, a.Element, $"node {node}");
     }
 
+    /// <summary>Cast to float32 (an int32 accumulator rounds to the nearest float32, ties to even), or to an integer type (truncated toward zero).</summary>
+    public static OnnxTensor Cast(SourceNode node, NodeInputs inputs)
+    {
+        var x = inputs[0];
+        var to = (TensorElement)node.Attributes.Int("to", 0);
+        Func<double, double> convert = to switch
+        {
+            TensorElement.Float => v => (float)v,
+            TensorElement.Double => v => v,
+            _ when IsInteger(to) => Math.Truncate,
+            _ => throw OnnxImportException.AtNode(node, $"Cast to element type {(int)to} is not supported."),
+        };
+        return new OnnxTensor(x.Shape, x.Values.Select(convert).ToArray(), to);
+    }
+
     public static OnnxTensor Unary(SourceNode node, NodeInputs inputs)
     {
         var x = inputs[0];

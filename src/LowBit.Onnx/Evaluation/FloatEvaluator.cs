@@ -95,6 +95,7 @@ public sealed class FloatEvaluator
             "Add" or "Sub" or "Mul" or "Div" or "Pow" => new[] { ElementwiseOps.Binary(node, inputs) },
             "Relu" or "Sign" or "Neg" or "Abs" or "Sqrt" or "Floor" or "Ceil" or "Identity" => new[] { ElementwiseOps.Unary(node, inputs) },
             "Clip" => new[] { ElementwiseOps.Clip(node, inputs) },
+            "Cast" => new[] { ElementwiseOps.Cast(node, inputs) },
             "BatchNormalization" => new[] { ElementwiseOps.BatchNormalization(node, inputs) },
             "MatMul" => new[] { MatrixOps.MatMul(node, inputs) },
             "Gemm" => new[] { MatrixOps.Gemm(node, inputs) },

@@ -53,7 +53,7 @@ internal sealed class ActivationQuantizer
     {
         if (node.Is("QuantizeLinear"))
         {
-            return FromQuantizeLinear(node, facts, prescaled, clip);
+            return FromLinear(node, facts, 1, 2, prescaled, clip);
         }
 
         if (node.IsQonnx("BipolarQuant"))
@@ -97,9 +97,13 @@ internal sealed class ActivationQuantizer
             $"{settings.Bits}-bit {(settings.Signed ? "signed" : "unsigned")}{(settings.Narrow ? " narrow" : string.Empty)} Quant, {settings.Rounding}, levels {min} … {max}");
     }
 
-    private static ActivationQuantizer FromQuantizeLinear(SourceNode node, GraphFacts facts, bool prescaled, (double Low, double High)? clip)
+    /// <summary>
+    /// QuantizeLinear (scale and zero point at inputs 1 and 2), or the output quantization of QLinearConv and
+    /// QLinearMatMul (inputs 6 and 7), which ONNX Runtime always computes fused (<paramref name="prescaled"/>).
+    /// </summary>
+    public static ActivationQuantizer FromLinear(SourceNode node, GraphFacts facts, int scaleInput, int zeroInput, bool prescaled, (double Low, double High)? clip)
     {
-        var (scale, zeroPoint, min, max) = LinearQuantization.Read(node, facts);
+        var (scale, zeroPoint, min, max) = LinearQuantization.Read(node, facts, scaleInput, zeroInput);
         float s = (float)scale;
         if (clip is { } bounds)
         {
@@ -114,7 +118,7 @@ internal sealed class ActivationQuantizer
             (int)(min - zeroPoint),
             scale,
             (v, _) => (int)(Math.Clamp(MathF.Round(prescaled ? Math.Clamp(v, (float)(min - zeroPoint), (float)(max - zeroPoint)) : v / s, MidpointRounding.ToEven) + zeroPoint, min, max) - min),
-            $"QuantizeLinear{(clip is null ? string.Empty : " + Clip")}, levels {min} … {max}, zero point {zeroPoint}{(prescaled ? ", fused as ONNX Runtime fuses it" : string.Empty)}");
+            $"{(node.Is("QuantizeLinear") ? "QuantizeLinear" : "output quantization")}{(clip is null ? string.Empty : " + Clip")}, levels {min} … {max}, zero point {zeroPoint}{(prescaled ? ", fused as ONNX Runtime fuses it" : string.Empty)}");
     }
 
     private static ActivationQuantizer FromMultiThreshold(SourceNode node, GraphFacts facts, int channels)

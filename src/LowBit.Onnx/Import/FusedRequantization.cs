@@ -8,5 +8,9 @@ namespace LowBit.Onnx.Import;
 /// </summary>
 internal sealed record FusedRequantization(long[] Bias, float[] Multiplier)
 {
+    /// <summary>M_c computed in float32 in ONNX Runtime's order: the two input scales multiplied, then divided by the output scale.</summary>
+    public static FusedRequantization For(double inputScale, double[] weightScales, double outputScale, long[] bias) =>
+        new(bias, System.Array.ConvertAll(weightScales, w => ((float)inputScale * (float)w) / (float)outputScale));
+
     public float Value(long accumulator, int channel) => (float)(accumulator + Bias[channel]) * Multiplier[channel];
 }

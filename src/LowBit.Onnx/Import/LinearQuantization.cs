@@ -2,13 +2,16 @@ using LowBit.Onnx.Evaluation;
 
 namespace LowBit.Onnx.Import;
 
-/// <summary>The per-tensor scale, zero point and integer range of a QuantizeLinear or DequantizeLinear node with constant parameters.</summary>
+/// <summary>
+/// The per-tensor scale, zero point and integer range of a QuantizeLinear or DequantizeLinear node with constant
+/// parameters, or of one operand of an integer operator (QLinearConv's x and y, say) at the given inputs.
+/// </summary>
 internal static class LinearQuantization
 {
-    public static (double Scale, double ZeroPoint, double Min, double Max) Read(SourceNode node, GraphFacts facts)
+    public static (double Scale, double ZeroPoint, double Min, double Max) Read(SourceNode node, GraphFacts facts, int scaleInput = 1, int zeroInput = 2)
     {
-        var scale = facts.Constant(node, 1);
-        var zero = node.Inputs.Count > 2 && node.Inputs[2].Length > 0 ? facts.Constant(node, 2) : null;
+        var scale = facts.Constant(node, scaleInput);
+        var zero = node.Inputs.Count > zeroInput && node.Inputs[zeroInput].Length > 0 ? facts.Constant(node, zeroInput) : null;
         if (scale.Length != 1 || (zero is not null && zero.Length != 1))
         {
             throw OnnxImportException.AtNode(node, "per-axis scales on activations are not supported; expected one scale and zero point.");

@@ -13,7 +13,7 @@ namespace LowBit.Onnx.Import;
 /// derived from the graph's own float32 arithmetic. Anything that cannot be exact is refused with
 /// an <see cref="OnnxImportException"/> naming the node.
 /// </summary>
-public sealed class OnnxImporter
+public sealed partial class OnnxImporter
 {
     private static readonly HashSet<string> ShapeOnly = new() { "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Identity" };
     private static readonly HashSet<string> Arithmetic = new() { "Add", "Sub", "Mul", "Div" };
@@ -51,6 +51,7 @@ public sealed class OnnxImporter
 
     private ImportResult Run()
     {
+        RequireQuantization();
         var source = _graph.Inputs[0];
         _symbols[source.Name] = new FloatInputSymbol(_facts.Shapes[source.Name], Array.Empty<ChannelStep>(), Array.Empty<string>());
         int folded = 0;
@@ -88,6 +89,25 @@ public sealed class OnnxImporter
         return new ImportResult(manifest, _log, _inputDifferences);
     }
 
+    /// <summary>
+    /// A graph without a single quantizer is a float network (qonnx's mnist-conv and residual_block test files
+    /// are): its first Conv/MatMul/Gemm multiplies float32 by float32, which no integer model computes exactly.
+    /// </summary>
+    private void RequireQuantization()
+    {
+        if (_graph.Nodes.Any(n => ActivationQuantizer.IsQuantizer(n) || IntegerOperator.Of(n) is not null))
+        {
+            return;
+        }
+
+        const string Reason = "the graph has no quantizer (no Quant, BipolarQuant, MultiThreshold, QuantizeLinear, QLinearConv, QLinearMatMul, ConvInteger or MatMulInteger node)";
+        const string Remedy = "Quantize it first (e.g. Brevitas to QONNX, or ONNX Runtime's quantizer to QDQ).";
+        var dot = _graph.Nodes.FirstOrDefault(n => n.Is("Conv") || n.Is("MatMul") || n.Is("Gemm"));
+        throw dot is null
+            ? new OnnxImportException($"{Reason}: a float network, which no integer model computes exactly. {Remedy}")
+            : OnnxImportException.AtNode(dot, $"{Reason}, so this {dot.OpType} multiplies float32 input '{dot.Inputs[0]}' by float32 weights '{dot.Inputs[1]}': a float network, which no integer model computes exactly. {Remedy}");
+    }
+
     private void Streamline(SourceNode node)
     {
         var dynamicInputs = node.Inputs.Where(name => !_facts.IsConstant(name)).Distinct().ToArray();
@@ -122,11 +142,13 @@ public sealed class OnnxImporter
             (AccumulatorSymbol acc, OperatorDomain.Onnx, "Relu") => acc.Then(new ReluStep(), node.Name),
             (LevelsSymbol levels, OperatorDomain.Onnx, "Relu") when levels.Beta >= 0 && levels.Alpha > 0 => levels,
             (FloatInputSymbol input, OperatorDomain.Onnx, "Relu") => new FloatInputSymbol(input.Shape, input.Steps.Append(new ReluStep()).ToArray(), input.Folded.Append(node.Name).ToArray()),
+            (LevelsSymbol levels, OperatorDomain.Onnx, _) when IntegerOperator.Of(node) is { } integer => IntegerOperation(node, levels, integer),
+            (AccumulatorSymbol acc, OperatorDomain.Onnx, "Cast") => CastToFloat(node, acc),
             (LevelsSymbol levels, OperatorDomain.Onnx, "MatMul" or "Gemm") => Linear(node, levels),
             (LevelsSymbol levels, OperatorDomain.Onnx, "Conv") => Convolution(node, levels),
             (LevelsSymbol levels, OperatorDomain.Onnx, "MaxPool") => MaxPool(node, levels),
             (AccumulatorSymbol acc, OperatorDomain.Onnx, "TopK" or "ArgMax") => Classify(node, acc),
-            (_, _, "MatMul" or "Gemm" or "Conv") => throw OnnxImportException.AtNode(node, "its input is not quantized; a Quant, BipolarQuant or MultiThreshold must come before every MatMul, Gemm and Conv."),
+            (_, _, "MatMul" or "Gemm" or "Conv" or "QLinearConv" or "QLinearMatMul" or "ConvInteger" or "MatMulInteger") => throw OnnxImportException.AtNode(node, "its input is not quantized; a Quant, BipolarQuant or MultiThreshold must come before every MatMul, Gemm and Conv, and an integer operator takes the output of a QuantizeLinear or of another integer operator."),
             _ => throw OnnxImportException.AtNode(node, $"cannot import this op on {Describe(symbol)}."),
         };
         foreach (var output in node.Outputs)
@@ -150,13 +172,19 @@ public sealed class OnnxImporter
             case FloatInputSymbol input when _input is null:
                 return QuantizeInput(node, input, quantizer);
             case AccumulatorSymbol accumulator:
-                var requantize = ThresholdSearch.Derive(accumulator, quantizer, out int negated);
-                var layer = Emit(accumulator, requantize);
-                _log.Add($"{layer.Id}: {Summary(accumulator)}; then {Folding(accumulator.Folded)}{node.OpType} '{node.Name}' ({quantizer.Description}) → {requantize.ThresholdsPerChannel} integer thresholds per channel, u{quantizer.Bits} output{(negated > 0 ? $", {negated} channels negated" : string.Empty)}");
-                return new LevelsSymbol(layer.Id, _facts.Shapes[node.Output], requantize.Levels, quantizer.Alpha, quantizer.Beta, quantizer.Scale, quantizer.LevelCount) { LinearEncoding = Encoding(node) };
+                return Requantize(node, accumulator, quantizer, Encoding(node));
             default:
                 throw OnnxImportException.AtNode(node, $"quantizes {Describe(symbol)}; only the model input (once) and MatMul/Gemm/Conv results can be quantized.");
         }
+    }
+
+    /// <summary>The layer behind <paramref name="accumulator"/>, emitted with the thresholds that reproduce <paramref name="quantizer"/> (at node <paramref name="node"/>).</summary>
+    private LevelsSymbol Requantize(SourceNode node, AccumulatorSymbol accumulator, ActivationQuantizer quantizer, (double Scale, double ZeroPoint)? encoding)
+    {
+        var requantize = ThresholdSearch.Derive(accumulator, quantizer, out int negated);
+        var layer = Emit(accumulator, requantize);
+        _log.Add($"{layer.Id}: {Summary(accumulator)}; then {Folding(accumulator.Folded)}{node.OpType} '{node.Name}' ({quantizer.Description}) → {requantize.ThresholdsPerChannel} integer thresholds per channel, u{quantizer.Bits} output{(negated > 0 ? $", {negated} channels negated" : string.Empty)}");
+        return new LevelsSymbol(layer.Id, _facts.Shapes[node.Output], requantize.Levels, quantizer.Alpha, quantizer.Beta, quantizer.Scale, quantizer.LevelCount) { LinearEncoding = encoding };
     }
 
     /// <summary>
@@ -188,17 +216,16 @@ public sealed class OnnxImporter
             ? (float)ChannelConstants.Single(clip, _facts.Constant(clip, input))
             : clip.Attributes.Float(attribute, none);
 
-    /// <summary>ONNX Runtime fuses DequantizeLinear → Conv/Gemm (+ int32 bias) → QuantizeLinear; nothing else may sit between.</summary>
+    /// <summary>ONNX Runtime fuses DequantizeLinear → Conv/Gemm (+ int32 bias) → QuantizeLinear; nothing else may sit between.
+    /// ConvInteger/MatMulInteger → Cast → QuantizeLinear is not that pattern: it stays unfused.</summary>
     private static bool Fusable(AccumulatorSymbol accumulator) =>
-        accumulator.Layer is PendingLayer { Input.Alpha: 1 } && accumulator.Steps.Count == (accumulator.IntegerBias is null ? 0 : 1);
+        accumulator.Layer is PendingLayer { Input.Alpha: 1 } layer && IntegerOperator.Of(layer.Node) is null && accumulator.Steps.Count == (accumulator.IntegerBias is null ? 0 : 1);
 
     private AccumulatorSymbol Fuse(SourceNode quantize, AccumulatorSymbol accumulator)
     {
         var (outputScale, _, _, _) = LinearQuantization.Read(quantize, _facts);
         var layer = (PendingLayer)accumulator.Layer;
-        var multipliers = layer.Weights.Scale.Select(w => ((float)layer.Input.Scale * (float)w) / (float)outputScale).ToArray();
-        var bias = accumulator.IntegerBias ?? new long[layer.OutChannels];
-        return accumulator.WithFused(new FusedRequantization(bias, multipliers));
+        return accumulator.WithFused(FusedRequantization.For(layer.Input.Scale, layer.Weights.Scale, outputScale, accumulator.IntegerBias ?? new long[layer.OutChannels]));
     }
 
     /// <summary>A DequantizeLinear (or re-quantization after a pool) with the parameters the levels already have changes nothing.</summary>
@@ -340,17 +367,22 @@ public sealed class OnnxImporter
         var (integers, scale, origin) = WeightTracing.Trace(_graph, _facts, node, 1);
         var weights = WeightTracing.OutputFirst(node, integers, scale, origin);
         var window = WindowOps.Window(node, levels.Shape, integers.Shape[2], integers.Shape[3]);
-        bool padded = window.PadTop + window.PadLeft + window.PadBottom + window.PadRight > 0;
-        if (padded && (levels.Alpha * levels.Levels.ZeroPoint) + levels.Beta != 0)
-        {
-            throw OnnxImportException.AtNode(node, "pads an input that has no level for 0 (bipolar ±1 activations); ONNX pads with 0, the manifest with a level.");
-        }
-
+        RequirePaddingLevel(node, levels, window);
         var pending = new PendingLayer(node, levels, weights, window, (int)node.Attributes.Int("group", 1), _facts.Shapes[node.Output]);
         var accumulator = new AccumulatorSymbol(pending, _facts.Shapes[node.Output], Array.Empty<ChannelStep>(), Array.Empty<string>());
         return node.Inputs.Count > 2 && node.Inputs[2].Length > 0
             ? accumulator.Then(new ArithmeticStep("Add", _facts.Constant(node, 2).Values, false), node.Name + ".bias", IntegerBias(node, 2))
             : accumulator;
+    }
+
+    /// <summary>ONNX pads a conv's input with the graph's 0 (an integer operator with its input zero point); the manifest pads with the level whose value is 0.</summary>
+    private static void RequirePaddingLevel(SourceNode node, LevelsSymbol levels, Window2d window)
+    {
+        bool padded = window.PadTop + window.PadLeft + window.PadBottom + window.PadRight > 0;
+        if (padded && (levels.Alpha * levels.Levels.ZeroPoint) + levels.Beta != 0)
+        {
+            throw OnnxImportException.AtNode(node, "pads an input that has no level for 0 (bipolar ±1 activations, or an input zero point other than the one its quantizer wrote); ONNX pads with 0, the manifest with a level.");
+        }
     }
 
     /// <summary>The int32 values behind a bias that is DequantizeLinear of an int32 constant (zero point 0), else null.</summary>

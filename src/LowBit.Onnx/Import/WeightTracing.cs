@@ -86,9 +86,40 @@ internal static class WeightTracing
     private static (OnnxTensor, OnnxTensor, string) FromDequantizeLinear(GraphFacts facts, SourceNode dequantize)
     {
         var q = facts.Constant(dequantize, 0);
-        var scale = facts.Constant(dequantize, 1);
-        var zero = dequantize.Inputs.Count > 2 && dequantize.Inputs[2].Length > 0 ? facts.Constant(dequantize, 2) : OnnxTensor.Scalar(0);
         int axis = ShapeOps.NormalizeAxis(dequantize, dequantize.Attributes.Int("axis", 1), q.Rank);
+        var (values, scales) = Dequantized(q, facts.Constant(dequantize, 1), OptionalConstant(facts, dequantize, 2), axis);
+        return (values, scales, $"DequantizeLinear '{dequantize.Name}' ({q.Element})");
+    }
+
+    /// <summary>
+    /// The constant weight operand of an integer operator (QLinearConv, QLinearMatMul, ConvInteger, MatMulInteger):
+    /// integers minus their zero point, which is per tensor or per output channel along <paramref name="axis"/>
+    /// (0 for a conv's [O, I, kh, kw], 1 for a matrix's [K, N] columns), with the scale likewise, or 1 when the
+    /// operator has none (ConvInteger, MatMulInteger).
+    /// </summary>
+    public static (OnnxTensor Integers, OnnxTensor Scale, string Origin) IntegerOperand(GraphFacts facts, SourceNode node, int valueInput, int? scaleInput, int zeroInput, int axis)
+    {
+        var q = facts.Constant(node, valueInput);
+        var scale = scaleInput is int s ? facts.Constant(node, s) : OnnxTensor.Scalar(1);
+        var zero = OptionalConstant(facts, node, zeroInput);
+        foreach (var (tensor, what) in new[] { (scale, "scale"), (zero, "zero point") })
+        {
+            if (tensor.Length != 1 && tensor.Length != q.Shape[axis])
+            {
+                throw OnnxImportException.AtNode(node, $"the weight {what} has {tensor.Length} values; expected 1 or one per output channel ({q.Shape[axis]}).");
+            }
+        }
+
+        var (values, scales) = Dequantized(q, scale, zero, axis);
+        return (values, scales, $"{q.Element} constant '{node.Inputs[valueInput]}'");
+    }
+
+    private static OnnxTensor OptionalConstant(GraphFacts facts, SourceNode node, int input) =>
+        node.Inputs.Count > input && node.Inputs[input].Length > 0 ? facts.Constant(node, input) : OnnxTensor.Scalar(0);
+
+    /// <summary>Integers q − zp and scales laid out like q, the parameters per tensor or per slice along <paramref name="axis"/>.</summary>
+    private static (OnnxTensor Values, OnnxTensor Scales) Dequantized(OnnxTensor q, OnnxTensor scale, OnnxTensor zero, int axis)
+    {
         int inner = ShapeOps.Product(q.Shape, axis + 1, q.Rank);
         var values = new double[q.Length];
         var scales = new double[q.Length];
@@ -99,7 +130,7 @@ internal static class WeightTracing
             scales[i] = scale.Values[scale.Length == 1 ? 0 : slice];
         }
 
-        return (new OnnxTensor(q.Shape, values), new OnnxTensor(q.Shape, scales), $"DequantizeLinear '{dequantize.Name}' ({q.Element})");
+        return (new OnnxTensor(q.Shape, values), new OnnxTensor(q.Shape, scales));
     }
 
     private static (OnnxTensor, OnnxTensor, string) FromConstant(GraphFacts facts, SourceNode consumer, int input)

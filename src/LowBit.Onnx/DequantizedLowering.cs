@@ -23,7 +23,7 @@ internal sealed class DequantizedLowering
     }
 
     public LoweredTensor Input(string input, InputSpec spec) =>
-        new(Activation(input, spec.Levels, "input_q"), spec.Shape, spec.Levels);
+        new(Activation(input, Dequantization.RangeOf(spec.Levels), "input_q"), spec.Shape, spec.Levels);
 
     public LoweredTensor Dot(Layer layer, LoweredTensor input)
     {
@@ -33,12 +33,12 @@ internal sealed class DequantizedLowering
             Conv2dLayer conv => _graph.Node(
                 "Conv",
                 conv.Id + "_conv",
-                new[] { input.Name, Weights(conv.Id, dot, ValueShapes.Dims(conv)), Bias(conv.Id, dot, input.Levels) },
+                new[] { input.Name, Weights(conv.Id, dot, ValueShapes.Dims(conv)), Bias(conv.Id, dot, input.Range) },
                 WindowAttributes.Of(conv.Window, conv.Groups).ToArray()),
             LinearLayer linear => _graph.Node(
                 "Gemm",
                 linear.Id + "_gemm",
-                new[] { input.Name, Weights(linear.Id, dot, linear.OutFeatures, linear.InFeatures), Bias(linear.Id, dot, input.Levels) },
+                new[] { input.Name, Weights(linear.Id, dot, linear.OutFeatures, linear.InFeatures), Bias(linear.Id, dot, input.Range) },
                 OnnxGraph.Attribute("transB", 1L)),
             _ => throw new ArgumentException($"Layer '{layer.Id}' is not a dot layer.", nameof(layer)),
         };
@@ -50,7 +50,7 @@ internal sealed class DequantizedLowering
         var parameters = Dequantization.Add(add, first.Levels, second.Levels);
         if (_qdq)
         {
-            return Quantized(_graph.Node("Add", add.Id + "_sum", first.Name, second.Name), add);
+            return Quantized(_graph.Node("Add", add.Id + "_sum", first.Name, second.Name), parameters.Clip, add);
         }
 
         var perChannel = ValueShapes.PerChannel(add.OutputShape);
@@ -74,38 +74,35 @@ internal sealed class DequantizedLowering
             FlattenLayer flatten => _graph.Node("Flatten", flatten.Id + "_flat", new[] { input.Name }, OnnxGraph.Attribute("axis", 1L)),
             _ => throw new ArgumentException($"Layer '{layer.Id}' is not a pooling or reshaping layer.", nameof(layer)),
         };
-        return new LoweredTensor(Activation(pooled, input.Levels, layer.Id), layer.OutputShape, input.Levels);
+        return new LoweredTensor(Activation(pooled, input.Range, layer.Id), layer.OutputShape, input.Levels) { Range = input.Range };
     }
 
     private LoweredTensor Clipped(string value, RealRange range, Layer layer)
     {
         if (_qdq)
         {
-            return Quantized(value, layer);
+            return Quantized(value, range, layer);
         }
 
         var clipped = _graph.Node("Clip", layer.Id, value, _graph.Scalar(layer.Id + "_low", range.Low), _graph.Scalar(layer.Id + "_high", range.High));
-        return new LoweredTensor(clipped, layer.OutputShape, LevelsOf(layer));
+        return new LoweredTensor(clipped, layer.OutputShape, LevelsOf(layer)) { Range = range };
     }
 
-    private LoweredTensor Quantized(string value, Layer layer)
-    {
-        var levels = LevelsOf(layer);
-        return new LoweredTensor(Activation(value, levels, layer.Id), layer.OutputShape, levels);
-    }
+    private LoweredTensor Quantized(string value, RealRange range, Layer layer) =>
+        new(Activation(value, range, layer.Id), layer.OutputShape, LevelsOf(layer)) { Range = range };
 
     private static LevelFormat LevelsOf(Layer layer) =>
         layer.OutputLevels(null) ?? throw new ArgumentException($"Layer '{layer.Id}' has no output levels.", nameof(layer));
 
     /// <summary>Float: the value itself. QDQ: QuantizeLinear then DequantizeLinear with the tensor's 8-bit parameters.</summary>
-    private string Activation(string value, LevelFormat levels, string stem)
+    private string Activation(string value, RealRange range, string stem)
     {
         if (!_qdq)
         {
             return value;
         }
 
-        var q = ActivationQuantization.For(levels);
+        var q = ActivationQuantization.For(range);
         var scale = _graph.Scalar(stem + "_scale", q.Scale);
         var zeroPoint = q.Signed ? _graph.Int8Scalar(stem + "_zp", (sbyte)q.ZeroPoint) : _graph.UInt8Scalar(stem + "_zp", (byte)q.ZeroPoint);
         var quantized = _graph.Node("QuantizeLinear", stem + "_quantized", value, scale, zeroPoint);
@@ -135,7 +132,7 @@ internal sealed class DequantizedLowering
             OnnxGraph.Attribute("axis", 0L));
     }
 
-    private string Bias(string id, DequantizedDot dot, LevelFormat inputLevels)
+    private string Bias(string id, DequantizedDot dot, RealRange inputRange)
     {
         if (!_qdq)
         {
@@ -143,7 +140,7 @@ internal sealed class DequantizedLowering
         }
 
         // Bias in int32 at the product scale (input scale × weight scale), as QLinearConv expects it.
-        float inputScale = ActivationQuantization.For(inputLevels).Scale;
+        float inputScale = ActivationQuantization.For(inputRange).Scale;
         var scales = WeightScales(dot, dot.Bias.Length).Select(s => s * inputScale).ToArray();
         var codes = dot.Bias.Select((b, c) => (int)Math.Clamp(Math.Round(b / (double)scales[c]), int.MinValue, int.MaxValue)).ToArray();
         return _graph.Node(

@@ -15,6 +15,12 @@ internal interface IPendingAccumulator
     /// <summary>The smallest and largest manifest accumulator of a channel, from the real bitwidths.</summary>
     (long Low, long High) Range(int channel);
 
+    /// <summary>
+    /// The largest |accumulator| of the manifest layer for any input levels (<see cref="AccumulatorBounds"/>): a level
+    /// the graph never reaches gets threshold Bound + 1, unreachable for every input of the manifest too.
+    /// </summary>
+    long Bound { get; }
+
     /// <summary>The real value the graph's float computation approximates, in double: the start of the channel's float32 steps.</summary>
     double Real(long accumulator, int channel);
 

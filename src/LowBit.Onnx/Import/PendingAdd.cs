@@ -46,6 +46,8 @@ internal sealed class PendingAdd : IPendingAccumulator
 
     public string IdStem => "add";
 
+    public long Bound => AccumulatorBounds.Add(FirstMultiplier, _first.Levels, SecondMultiplier, _second.Levels);
+
     public (long Low, long High) Range(int channel) => (0, ((long)FirstMultiplier * _first.MaxLevel) + ((long)SecondMultiplier * _second.MaxLevel));
 
     public double Real(long accumulator, int channel) => (_unit * accumulator) + _offset;

@@ -33,6 +33,8 @@ internal sealed class PendingLayer : IPendingAccumulator
 
     public string IdStem => Window is null ? "linear" : "conv";
 
+    public long Bound => AccumulatorBounds.DotProduct(Weights.FanIn, Weights.Encoding, Weights.Bits, Input.Levels);
+
     public (long Low, long High) Range(int channel) => (Weights.MinDot(channel, Input.MaxLevel), Weights.MaxDot(channel, Input.MaxLevel));
 
     /// <summary>The graph's integer dot product: α·acc + β·Σw.</summary>

@@ -19,6 +19,7 @@ internal static class ThresholdSearch
         int perChannel = (1 << quantizer.Bits) - 1;
         var thresholds = new int[channels * perChannel];
         var negated = new List<int>();
+        long never = Math.Min(accumulator.Layer.Bound + 1, int.MaxValue);
         for (int c = 0; c < channels; c++)
         {
             var (low, high) = accumulator.Layer.Range(c);
@@ -35,7 +36,7 @@ internal static class ThresholdSearch
 
             for (int j = 1; j <= perChannel; j++)
             {
-                thresholds[c * perChannel + j - 1] = checked((int)SmallestReaching(level, j, low, high));
+                thresholds[c * perChannel + j - 1] = checked((int)SmallestReaching(level, j, low, high, never));
             }
 
             CheckMonotone(quantizer, c, level, thresholds.AsSpan(c * perChannel, perChannel), low, high);
@@ -74,12 +75,16 @@ internal static class ThresholdSearch
         }
     }
 
-    /// <summary>min{a ∈ [low, high] : level(a) ≥ j}; high + 1 when no accumulator reaches it.</summary>
-    private static long SmallestReaching(Func<long, int> level, int j, long low, long high)
+    /// <summary>
+    /// min{a ∈ [low, high] : level(a) ≥ j}; <paramref name="never"/> (beyond every accumulator the manifest can
+    /// produce) when no accumulator of the graph reaches it: a narrow quantizer's missing top level then stays
+    /// missing even for manifest inputs the graph clamps differently, and exporters see the level as unreachable.
+    /// </summary>
+    private static long SmallestReaching(Func<long, int> level, int j, long low, long high, long never)
     {
         if (level(high) < j)
         {
-            return high + 1;
+            return never;
         }
 
         while (low < high)

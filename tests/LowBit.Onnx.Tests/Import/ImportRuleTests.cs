@@ -45,9 +45,10 @@ public sealed class ImportRuleTests
         var hidden = (ThresholdRequantization)((LinearLayer)OnnxImporter.Import(graph, new ImportOptions("negated")).Manifest.Layers[0]).Requantize;
 
         // acc = 0…3 gives q = 0, −1, −2, −2 (clamped), level q + 2 = 2, 1, 0, 0. On −acc ∈ [−3, 0] the level
-        // reaches 1 at −1 and 2 at 0; level 3 is never reached: threshold max(−acc) + 1 = 1.
+        // reaches 1 at −1 and 2 at 0; level 3 is never reached: threshold 4, past the layer's accumulator bound
+        // (one ±1 weight times the 2-bit input's largest level 3), so no input of the manifest reaches it either.
         Assert.Equal(new[] { 0 }, hidden.NegatedChannels.ToArray());
-        Assert.Equal(new[] { -1, 0, 1 }, hidden.Thresholds.ToArray());
+        Assert.Equal(new[] { -1, 0, 4 }, hidden.Thresholds.ToArray());
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public static class Dequantization
     /// marks a level no input reaches (the importer writes bound + 1 for a narrow quantizer's missing top level):
     /// read as part of the quantizer it would stretch the spacing and drop the clip below that level.
     /// </summary>
-    private static (int Always, int[] Crossed) Crossable(ThresholdRequantization requantize, int channel, long bound)
+    internal static (int Always, int[] Crossed) Crossable(ThresholdRequantization requantize, int channel, long bound)
     {
         var thresholds = requantize.ChannelThresholds(channel);
         int always = 0, reachable = 0;

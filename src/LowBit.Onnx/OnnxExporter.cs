@@ -26,9 +26,12 @@ public static class OnnxExporter
         var graph = new OnnxGraph(manifest.Name, InputName, OutputName);
         graph.Input(InputName, manifest.Input.Shape.ToArray());
         var warnings = new List<string>();
-        string last = flavor == OnnxFlavor.Exact
-            ? LowerExact(manifest, new ExactLowering(graph, warnings))
-            : LowerDequantized(manifest, new DequantizedLowering(graph, flavor == OnnxFlavor.Qdq));
+        string last = flavor switch
+        {
+            OnnxFlavor.Exact => LowerExact(manifest, new ExactLowering(graph, warnings)),
+            OnnxFlavor.Qcdq => LowerLevelGrid(manifest, new LevelGridLowering(graph)),
+            _ => LowerDequantized(manifest, new DequantizedLowering(graph, flavor == OnnxFlavor.Qdq)),
+        };
         // The output's name is reserved, so no layer id can take it; an Identity gives it to the last value.
         graph.NamedNode("Identity", OutputName, last);
         graph.Output(OutputName, manifest.OutputLayer.OutputShape.ToArray());
@@ -83,22 +86,29 @@ public static class OnnxExporter
         _ => throw new NotSupportedException($"Layer '{layer.Id}': ONNX export does not know the op {layer.Op}."),
     };
 
-    private static string LowerDequantized(ModelManifest manifest, DequantizedLowering lowering)
+    private static string LowerLevelGrid(ModelManifest manifest, LevelGridLowering lowering) =>
+        LowerInOrder(manifest, lowering.Input(InputName, manifest.Input), (layer, input, _) =>
+            layer is Conv2dLayer or LinearLayer ? lowering.Dot(layer, input) : lowering.Pool(layer, input));
+
+    private static string LowerDequantized(ModelManifest manifest, DequantizedLowering lowering) =>
+        LowerInOrder(manifest, lowering.Input(InputName, manifest.Input), (layer, input, tensors) => layer switch
+        {
+            Conv2dLayer or LinearLayer => lowering.Dot(layer, input),
+            AddLayer add => lowering.Add(add, input, tensors[add.Inputs[1]]),
+            _ => lowering.Pool(layer, input),
+        });
+
+    /// <summary>Lowers the layers in order, each from its first input's lowered tensor (an add also reads its second); returns the last value.</summary>
+    private static string LowerInOrder(ModelManifest manifest, LoweredTensor input, Func<Layer, LoweredTensor, IReadOnlyDictionary<string, LoweredTensor>, LoweredTensor> lower)
     {
         var tensors = new Dictionary<string, LoweredTensor>(StringComparer.Ordinal)
         {
-            ["input"] = lowering.Input(InputName, manifest.Input),
+            ["input"] = input,
         };
-        LoweredTensor last = tensors["input"];
+        LoweredTensor last = input;
         foreach (var layer in manifest.Layers)
         {
-            var input = tensors[layer.Inputs[0]];
-            last = layer switch
-            {
-                Conv2dLayer or LinearLayer => lowering.Dot(layer, input),
-                AddLayer add => lowering.Add(add, input, tensors[add.Inputs[1]]),
-                _ => lowering.Pool(layer, input),
-            };
+            last = lower(layer, tensors[layer.Inputs[0]], tensors);
             tensors[layer.Id] = last;
         }
 

@@ -15,4 +15,11 @@ public enum OnnxFlavor
 
     /// <summary>The float model with 8-bit QuantizeLinear/DequantizeLinear pairs, which ONNX Runtime fuses into QLinearConv and friends.</summary>
     Qdq,
+
+    /// <summary>
+    /// The manifest itself in ONNX int8: levels as uint8 on their own grid (QuantizeLinear → Clip → DequantizeLinear),
+    /// threshold layers as fused int8 requantizations that reproduce them, so ONNX Runtime's int8 kernels compute the
+    /// interpreter's outputs bit for bit. Refused for layers whose thresholds are not equally spaced.
+    /// </summary>
+    Qcdq,
 }

@@ -31,6 +31,31 @@ public sealed class OnnxExportCommandTests
         Assert.Empty(result.Error);
     }
 
+    [Fact]
+    public void Qcdq_writes_the_level_grid_model_of_an_imported_manifest()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.File("tfc.onnx");
+        var tfc = RepositoryPaths.Combine("tests/LowBit.BitExact/ImportedModels/tfc-w2a2.lbq");
+
+        var result = CliRunner.Run("export", tfc, "--onnx", "--flavor", "qcdq", "--out", path);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Equal(OnnxExporter.Export(ManifestReader.ReadFile(tfc), OnnxFlavor.Qcdq).ToByteArray(), File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void Qcdq_refuses_unequally_spaced_thresholds_in_one_line()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var result = CliRunner.Run("export", TrainedModel, "--onnx", "--flavor", "qcdq", "--out", directory.File("mnist.onnx"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"error: {TrainedModel}: Layer 'act1' channel 0: thresholds 142, 276, 409 are not equally spaced, so no linear requantization reproduces them.", Assert.Single(result.ErrorLines));
+        Assert.False(File.Exists(directory.File("mnist.onnx")));
+    }
+
     [Theory]
     [InlineData("int4")]
     [InlineData("1")]
@@ -40,7 +65,7 @@ public sealed class OnnxExportCommandTests
         var result = CliRunner.Run("export", TrainedModel, "--onnx", "--flavor", flavor);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"error: --flavor: expected exact, float or qdq, found '{flavor}'", Assert.Single(result.ErrorLines));
+        Assert.Equal($"error: --flavor: expected exact, float, qdq or qcdq, found '{flavor}'", Assert.Single(result.ErrorLines));
     }
 
     [Fact]

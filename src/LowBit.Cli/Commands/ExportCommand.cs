@@ -10,7 +10,7 @@ using LowBit.Quantization.Training;
 namespace LowBit.Cli.Commands;
 
 /// <summary>
-/// <c>lowbit export &lt;checkpoint|model.lbq&gt; [--out file] [--onnx [--flavor exact|float|qdq]]</c>: the manifest
+/// <c>lowbit export &lt;checkpoint|model.lbq&gt; [--out file] [--onnx [--flavor exact|float|qdq|qcdq]]</c>: the manifest
 /// of a model saved by <c>lowbit train --checkpoint</c>, or an ONNX model of a checkpoint or a manifest.
 /// </summary>
 public static class ExportCommand
@@ -24,7 +24,7 @@ public static class ExportCommand
         var onnx = new Option<bool>("--onnx") { Description = "Write an ONNX model (opset 17) instead of a manifest." };
         var flavor = new Option<string>("--flavor")
         {
-            Description = "With --onnx: exact (reproduces the integer model), float (the dequantized float model) or qdq (float with 8-bit QuantizeLinear/DequantizeLinear).",
+            Description = "With --onnx: exact (reproduces the integer model), float (the dequantized float model) qdq (float with 8-bit QuantizeLinear/DequantizeLinear) or qcdq (int8 on the manifest's own levels, exact in ONNX Runtime when every layer's thresholds are equally spaced).",
             DefaultValueFactory = _ => "exact",
         };
         var command = new Command("export", "Export the manifest (.lbq) of a trained checkpoint, or an ONNX model of a checkpoint or manifest.")
@@ -77,7 +77,8 @@ public static class ExportCommand
             case "exact": flavor = OnnxFlavor.Exact; break;
             case "float": flavor = OnnxFlavor.Float; break;
             case "qdq": flavor = OnnxFlavor.Qdq; break;
-            default: return context.Fail($"--flavor: expected exact, float or qdq, found '{flavorName}'");
+            case "qcdq": flavor = OnnxFlavor.Qcdq; break;
+            default: return context.Fail($"--flavor: expected exact, float, qdq or qcdq, found '{flavorName}'");
         }
 
         if (InputFile.Problem(model, CheckpointOrManifest) is { } problem)
@@ -128,6 +129,11 @@ public static class ExportCommand
         }
         catch (ExportException e)
         {
+            return context.Fail($"{input}: {e.Message}");
+        }
+        catch (NotSupportedException e)
+        {
+            // A flavor that cannot express this manifest (qcdq: thresholds no linear requantization reproduces).
             return context.Fail($"{input}: {e.Message}");
         }
         catch (FileNotFoundException e) when (e.FileName is null)

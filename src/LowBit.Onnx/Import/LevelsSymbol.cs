@@ -42,5 +42,15 @@ internal sealed class LevelsSymbol : ImportSymbol
 
     public LevelsSymbol With(string tensorId, int[] shape) => new(tensorId, shape, Levels, Alpha, Beta, Scale, LevelCount) { LinearEncoding = LinearEncoding };
 
+    /// <summary>
+    /// The same integers read with another scale and zero point, as a DequantizeLinear or an integer operator with
+    /// parameters of its own reads them: the integers q = L + β + zp stay, so β moves by the zero points' difference.
+    /// Null when the levels were not written by a QuantizeLinear or an integer operator (their integers are unknown).
+    /// </summary>
+    public LevelsSymbol? ReadAs(double scale, double zeroPoint) =>
+        LinearEncoding is var (_, encodingZero) && Alpha == 1
+            ? new(TensorId, Shape, Levels, 1, checked((int)(Beta + encodingZero - zeroPoint)), scale, LevelCount) { LinearEncoding = (scale, zeroPoint) }
+            : null;
+
     public LevelsSymbol Scaled(double factor) => new(TensorId, Shape, Levels, Alpha, Beta, Scale * factor, LevelCount);
 }

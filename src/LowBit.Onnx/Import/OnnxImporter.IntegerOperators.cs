@@ -51,17 +51,11 @@ public sealed partial class OnnxImporter
     }
 
     /// <summary>
-    /// The input levels as the integers the operator multiplies. Levels written by a QuantizeLinear (or an
-    /// integer operator) hold q = L + min, so q − x_zp = L + (β + zp) − x_zp: the offset becomes the new β.
-    /// The scale is the operator's x_scale (1 for ConvInteger/MatMulInteger, whose accumulator is the output).
+    /// The input levels as the integers the operator multiplies, read with its x_scale and x_zp
+    /// (<see cref="LevelsSymbol.ReadAs"/>; scale 1 for ConvInteger/MatMulInteger, whose accumulator is the output).
     /// </summary>
     private LevelsSymbol OperandIntegers(SourceNode node, LevelsSymbol levels, IntegerOperator op)
     {
-        if (levels.LinearEncoding is not var (_, encodingZero) || levels.Alpha != 1)
-        {
-            throw OnnxImportException.AtNode(node, "its input levels were not written by a QuantizeLinear or an integer operator, so the integers it multiplies are unknown.");
-        }
-
         double scale = 1, zero = 0;
         if (op.InputScale is int scaleInput)
         {
@@ -75,8 +69,8 @@ public sealed partial class OnnxImporter
                 : throw OnnxImportException.AtNode(node, $"the input zero point has {zeroPoint.Length} values; a per-row activation zero point is not one offset per layer.");
         }
 
-        int beta = checked((int)(levels.Beta + encodingZero - zero));
-        return new LevelsSymbol(levels.TensorId, levels.Shape, levels.Levels, 1, beta, scale, levels.LevelCount);
+        return levels.ReadAs(scale, zero)
+            ?? throw OnnxImportException.AtNode(node, "its input levels were not written by a QuantizeLinear or an integer operator, so the integers it multiplies are unknown.");
     }
 
     /// <summary>

@@ -134,7 +134,8 @@ public sealed partial class OnnxImporter
         {
             (FloatInputSymbol or AccumulatorSymbol, _, _) when ActivationQuantizer.IsQuantizer(node) => Quantize(node, symbol),
             (_, OperatorDomain.Onnx, var op) when ShapeOnly.Contains(op) => Reshape(node, symbol),
-            (LevelsSymbol levels, OperatorDomain.Onnx, "DequantizeLinear" or "QuantizeLinear") => SameQuantization(node, levels),
+            (LevelsSymbol levels, OperatorDomain.Onnx, "QuantizeLinear") => SameQuantization(node, levels),
+            (LevelsSymbol levels, OperatorDomain.Onnx, "DequantizeLinear") => Dequantize(node, levels),
             (LevelsSymbol levels, OperatorDomain.Onnx, "Clip") when _foldedClips.Contains(node) => levels,
             (AccumulatorSymbol acc, OperatorDomain.Onnx, "Clip") => acc.Then(new ClampStep(ClipBound(node, 1, "min", float.NegativeInfinity), ClipBound(node, 2, "max", float.PositiveInfinity)), node.Name),
             (_, OperatorDomain.Onnx, var op) when Arithmetic.Contains(op) => ApplyConstant(node, symbol),
@@ -228,7 +229,17 @@ public sealed partial class OnnxImporter
         return accumulator.WithFused(FusedRequantization.For(layer.Input.Scale, layer.Weights.Scale, outputScale, accumulator.IntegerBias ?? new long[layer.OutChannels]));
     }
 
-    /// <summary>A DequantizeLinear (or re-quantization after a pool) with the parameters the levels already have changes nothing.</summary>
+    /// <summary>
+    /// A DequantizeLinear reads the levels' integers with its own scale and zero point: the same ones as the
+    /// QuantizeLinear that wrote them (QDQ), or others (the levels as plain integers, as our qcdq export writes them).
+    /// </summary>
+    private ImportSymbol Dequantize(SourceNode node, LevelsSymbol levels)
+    {
+        var (scale, zeroPoint, _, _) = LinearQuantization.Read(node, _facts);
+        return levels.ReadAs(scale, zeroPoint) ?? SameQuantization(node, levels);
+    }
+
+    /// <summary>A re-quantization (after a pool) with the parameters the levels already have changes nothing.</summary>
     private ImportSymbol SameQuantization(SourceNode node, LevelsSymbol levels)
     {
         var (scale, zeroPoint, _, _) = LinearQuantization.Read(node, _facts);

@@ -29,6 +29,7 @@ public sealed class IntegerOperatorImportTests
         new object[] { "qlinear-per-channel" },
         new object[] { "qlinear-int8-per-tensor" },
         new object[] { "conv-integer" },
+        new object[] { "per-column-zero-points" },
     };
 
     [Theory]
@@ -89,6 +90,18 @@ public sealed class IntegerOperatorImportTests
                 .CastToFloat()
                 .Elementwise("Mul", new[] { 0.25f })
                 .Build(5),
+            "per-column-zero-points" => new IntegerGraphBuilder(SampleShape)
+                .QuantizeLinear(0.004f, 30, signed: false)
+                .Then("Flatten")
+                .MatMulInteger(OperandWeights.RandomColumns(9, 50, new[] { 120, 128, 135, 101 }, 100))
+                .CastToFloat()
+                .Elementwise("Mul", new[] { 0.001f, 0.002f, 0.0015f, 0.003f }, 4)
+                .Then("Relu")
+                .QuantizeLinear(0.05f, 0, signed: false)
+                .MatMulInteger(OperandWeights.Random(10, new[] { 4, 3 }, true, new[] { 1f }, 0, 100))
+                .CastToFloat()
+                .Elementwise("Mul", new[] { 0.125f })
+                .Build(3),
             _ => throw new ArgumentException(name, nameof(name)),
         };
     }

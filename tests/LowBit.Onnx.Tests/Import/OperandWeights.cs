@@ -14,4 +14,12 @@ internal sealed record OperandWeights(int[] Values, int[] Dims, bool Signed, flo
         var values = Enumerable.Range(0, count).Select(_ => zero + random.Next(-spread, spread + 1)).ToArray();
         return new OperandWeights(values, dims, signed, scale, new[] { zero });
     }
+
+    /// <summary>A [K, N] uint8 matrix whose columns have zero points of their own, the values within <paramref name="spread"/> of them.</summary>
+    public static OperandWeights RandomColumns(int seed, int rows, int[] zeros, int spread)
+    {
+        var random = new Random(seed);
+        var values = Enumerable.Range(0, rows * zeros.Length).Select(i => zeros[i % zeros.Length] + random.Next(-spread, spread + 1)).ToArray();
+        return new OperandWeights(values, new[] { rows, zeros.Length }, Signed: false, new[] { 1f }, zeros);
+    }
 }

@@ -31,12 +31,13 @@ internal sealed class IntegerGraphBuilder
         return this;
     }
 
-    public IntegerGraphBuilder QLinearConv(OperandWeights weights, float outputScale, int outputZero, bool outputSigned, int[]? bias = null, int pad = 0)
+    public IntegerGraphBuilder QLinearConv(OperandWeights weights, float outputScale, int outputZero, bool outputSigned, int[]? bias = null, int pad = 0, int groups = 1)
     {
         var output = (Floats(new[] { outputScale }), Integers(new[] { outputZero }, outputSigned));
         var inputs = new[] { Current, _quantization.Scale, _quantization.Zero, Weights(weights), Floats(weights.Scale), Integers(weights.Zero, weights.Signed), output.Item1, output.Item2 };
         var node = Node("QLinearConv", bias is null ? inputs : inputs.Append(Int32s(bias)).ToArray());
         node.Attribute.Add(new AttributeProto { Name = "pads", Type = AttributeProto.Types.AttributeType.Ints, Ints = { pad, pad, pad, pad } });
+        node.Attribute.Add(new AttributeProto { Name = "group", Type = AttributeProto.Types.AttributeType.Int, I = groups });
         _quantization = output;
         return this;
     }

@@ -30,6 +30,7 @@ public sealed class IntegerOperatorImportTests
         new object[] { "qlinear-int8-per-tensor" },
         new object[] { "conv-integer" },
         new object[] { "per-column-zero-points" },
+        new object[] { "qlinear-depthwise" },
     };
 
     [Theory]
@@ -90,6 +91,14 @@ public sealed class IntegerOperatorImportTests
                 .CastToFloat()
                 .Elementwise("Mul", new[] { 0.25f })
                 .Build(5),
+            "qlinear-depthwise" => new IntegerGraphBuilder(SampleShape)
+                .QuantizeLinear(1 / 200f, 5, signed: false)
+                .QLinearConv(OperandWeights.Random(11, new[] { 2, 1, 3, 3 }, true, new[] { 0.02f, 0.015f }, 0, 100), 0.02f, 60, outputSigned: false, bias: new[] { -300, 700 }, pad: 1, groups: 2)
+                .Then("Flatten")
+                .MatMulInteger(OperandWeights.Random(12, new[] { 50, 3 }, true, new[] { 1f }, 0, 100))
+                .CastToFloat()
+                .Elementwise("Mul", new[] { 0.0625f })
+                .Build(3),
             "per-column-zero-points" => new IntegerGraphBuilder(SampleShape)
                 .QuantizeLinear(0.004f, 30, signed: false)
                 .Then("Flatten")

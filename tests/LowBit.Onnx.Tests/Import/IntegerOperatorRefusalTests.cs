@@ -53,4 +53,21 @@ public sealed class IntegerOperatorRefusalTests
 
         Assert.Equal("integer.onnx: node 'MatMulInteger_6' (MatMulInteger): the input zero point has 2 values; a per-row activation zero point is not one offset per layer.", error.Message);
     }
+
+    [Fact]
+    public void PaddingAnInputReadWithAnotherZeroPointIsRefused()
+    {
+        var model = new IntegerGraphBuilder(1, 3, 3)
+            .QuantizeLinear(0.1f, 10, signed: false)
+            .QLinearConv(OperandWeights.Random(3, new[] { 2, 1, 3, 3 }, true, new[] { 0.1f }, 0, 5), 0.2f, 0, outputSigned: false, pad: 1)
+            .Build(2);
+        var proto = Proto.ModelProto.Parser.ParseFrom(model);
+        var other = new Proto.TensorProto { Name = "other_zero_point", DataType = (int)Proto.TensorProto.Types.DataType.Uint8, Int32Data = { 12 } };
+        proto.Graph.Initializer.Add(other);
+        proto.Graph.Node.Single(n => n.OpType == "QLinearConv").Input[2] = other.Name;
+
+        var error = Assert.Throws<OnnxImportException>(() => OnnxImporter.Import(IntegerGraphBuilder.Parse(Google.Protobuf.MessageExtensions.ToByteArray(proto)), new ImportOptions("padding")));
+
+        Assert.Equal("integer.onnx: node 'QLinearConv_9' (QLinearConv): pads an input that has no level for 0 (bipolar ±1 activations, or an input zero point other than the one its quantizer wrote); ONNX pads with 0, the manifest with a level.", error.Message);
+    }
 }

@@ -21,10 +21,13 @@ if ! dotnet publish fuzz/LowBit.Fuzz -c Release -o "$publish" -v quiet -nologo >
   exit 1
 fi
 
-# Coverage comes from the instrumented readers; the harness and the framework stay uninstrumented.
+# Coverage comes from the instrumented readers; the harness and the framework stay uninstrumented. The
+# uninstrumented publish is kept for replaying crashes: instrumented code outside afl-fuzz has no coverage map.
+instrumented="$work/instrumented"
+rm -rf "$instrumented" && cp -r "$publish" "$instrumented"
 dotnet tool restore > /dev/null
 for assembly in LowBit.Manifest LowBit.Onnx LowBit.Runtime Google.Protobuf; do
-  dotnet sharpfuzz "$publish/$assembly.dll" > /dev/null || { echo "fuzz: instrumenting $assembly failed"; exit 1; }
+  dotnet sharpfuzz "$instrumented/$assembly.dll" > /dev/null || { echo "fuzz: instrumenting $assembly failed"; exit 1; }
 done
 
 # Seeds: small real inputs of each kind, taken from the repository where they already live.
@@ -47,7 +50,7 @@ for h in "${harnesses[@]}"; do
   mkdir -p "$work/$h/in"
   "seed_$h" "$work/$h/in"
   afl-fuzz -V "$seconds" -i "$work/$h/in" -o "$work/$h/out" -t 5000 -m none \
-    -- dotnet "$publish/LowBit.Fuzz.dll" "$h" > "$work/$h/afl.log" 2>&1 &
+    -- dotnet "$instrumented/LowBit.Fuzz.dll" "$h" > "$work/$h/afl.log" 2>&1 &
   pids+=($!)
 done
 for pid in "${pids[@]}"; do wait "$pid"; done

@@ -16,19 +16,26 @@ public static class RandomModels
     private const int MaxSide = 12;
     private const int MaxChannels = 12;
 
+    // A wide model crosses the kernels' channel tiles and the 64-channel words of the binary path; its maps stay small.
+    private const int WideMaxSide = 6;
+    private const int WideMaxChannels = 72;
+
     public static TestModel Create(int seed)
     {
         var random = new Random(seed);
         var name = "random_" + seed.ToString(CultureInfo.InvariantCulture).Replace('-', 'm');
         var builder = new ModelBuilder(seed, name) { UniformThresholds = random.Next(4) == 0 };
+        bool wide = random.Next(6) == 0;
+        int maxChannels = wide ? WideMaxChannels : MaxChannels;
+        int maxSide = wide ? WideMaxSide : MaxSide;
         var (bits, signed, zeroPoint) = Levels(random);
         if (random.Next(6) == 0)
         {
-            builder.InputVector(random.Next(1, 41), bits, signed, zeroPoint);
+            builder.InputVector(random.Next(1, (4 * maxChannels) + 1), bits, signed, zeroPoint);
         }
         else
         {
-            builder.Input(random.Next(1, MaxChannels + 1), random.Next(1, MaxSide + 1), random.Next(1, MaxSide + 1), bits, signed, zeroPoint);
+            builder.Input(random.Next(1, maxChannels + 1), random.Next(1, maxSide + 1), random.Next(1, maxSide + 1), bits, signed, zeroPoint);
         }
 
         int layers = random.Next(1, 6);
@@ -36,7 +43,7 @@ public static class RandomModels
         {
             if (builder.CurrentShape.Rank == 3)
             {
-                RandomFeatureMapLayer(builder, random);
+                RandomFeatureMapLayer(builder, random, maxChannels);
             }
             else
             {
@@ -48,16 +55,16 @@ public static class RandomModels
         return new TestModel(name, builder.Build());
     }
 
-    private static void RandomFeatureMapLayer(ModelBuilder builder, Random random)
+    private static void RandomFeatureMapLayer(ModelBuilder builder, Random random, int maxChannels)
     {
         switch (random.Next(9))
         {
             case 0:
             case 1:
-                Conv(builder, random, groups: 1);
+                Conv(builder, random, 1, maxChannels);
                 break;
             case 2:
-                Conv(builder, random, groups: RandomDivisor(builder.CurrentShape.Channels, random));
+                Conv(builder, random, RandomDivisor(builder.CurrentShape.Channels, random), maxChannels);
                 break;
             case 3:
                 var (bits, signed, zeroPoint) = Levels(random);
@@ -115,9 +122,9 @@ public static class RandomModels
         builder.Linear(random.Next(1, 11), Weights(random));
     }
 
-    private static void Conv(ModelBuilder builder, Random random, int groups)
+    private static void Conv(ModelBuilder builder, Random random, int groups, int maxChannels)
     {
-        int outChannels = groups * random.Next(1, (MaxChannels / groups) + 2);
+        int outChannels = groups * random.Next(1, (maxChannels / groups) + 2);
         var (bits, signed, zeroPoint) = Levels(random);
         builder.Conv2d(outChannels, ConvWindow(builder.CurrentShape, random), groups, Weights(random), bits, signed, zeroPoint, NegatedFraction(random));
     }

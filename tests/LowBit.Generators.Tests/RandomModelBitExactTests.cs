@@ -33,7 +33,7 @@ public sealed class RandomModelBitExactTests
         {
             var reference = new ReferenceInterpreter(model.Manifest);
             var predict = loaded.Predictors[model.Name];
-            var sampler = new InputSampler(model.Manifest.Input.Levels, model.Name.Length);
+            var sampler = new InputSampler(model.Manifest.Input.Levels, ModelCatalog.StableSeed(model.Name));
             var input = new float[reference.InputLength];
             var expected = new float[reference.OutputLength];
             var actual = new float[reference.OutputLength];

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using LowBit.Onnx.Import;
 
 namespace LowBit.Onnx.Evaluation;
 
@@ -15,7 +16,7 @@ internal static class Broadcasting
             int da = DimFromRight(a, rank - 1 - i);
             int db = DimFromRight(b, rank - 1 - i);
             shape[i] = da == db || db == 1 ? da : da == 1 ? db
-                : throw new ArgumentException($"{what}: shapes [{string.Join(", ", a)}] and [{string.Join(", ", b)}] do not broadcast.");
+                : throw new OnnxImportException($"{what}: shapes [{string.Join(", ", a)}] and [{string.Join(", ", b)}] do not broadcast.");
         }
 
         return shape;

@@ -76,8 +76,25 @@ public sealed class FloatEvaluator
             : values.TryGetValue(name, out var tensor) ? tensor
             : throw OnnxImportException.AtNode(node, $"input '{name}' is neither a graph input, an initializer nor an earlier node's output.")).ToArray());
 
-    /// <summary>One node's outputs from its inputs.</summary>
+    /// <summary>
+    /// One node's outputs from its inputs. The graph is a user's file: an operator given inputs or attributes
+    /// that contradict each other in a way its own checks did not name (found by fuzzing: ranks, lengths,
+    /// indices) is refused for that node, with the shapes it was given, rather than failing somewhere inside it.
+    /// </summary>
     internal static OnnxTensor[] EvaluateNode(SourceNode node, NodeInputs inputs)
+    {
+        try
+        {
+            return EvaluateOperator(node, inputs);
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException or DivideByZeroException or OverflowException or KeyNotFoundException)
+        {
+            var shapes = inputs.All.Select(t => t is null ? "none" : $"[{string.Join(", ", t.Shape)}]");
+            throw new OnnxImportException($"node {node}: its inputs ({string.Join(", ", shapes)}) or attributes do not fit the operator.", e);
+        }
+    }
+
+    private static OnnxTensor[] EvaluateOperator(SourceNode node, NodeInputs inputs)
     {
         if (node.Domain == OperatorDomain.Qonnx)
         {

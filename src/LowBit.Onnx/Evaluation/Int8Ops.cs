@@ -125,8 +125,8 @@ internal static class Int8Ops
 
     private static (int[] Shape, long[] Accumulators) IntegerConv(SourceNode node, OnnxTensor x, OnnxTensor? xZero, OnnxTensor w, OnnxTensor? wZero, OnnxTensor? bias)
     {
-        var window = WindowOps.Window(node, x.Shape, w.Shape[2], w.Shape[3]);
-        int groups = (int)node.Attributes.Int("group", 1);
+        var window = WindowOps.ConvWindow(node, x.Shape, w.Shape);
+        int groups = WindowOps.ConvGroups(node, x.Shape, w.Shape);
         int n = x.Shape[0], c = x.Shape[1], h = x.Shape[2], wd = x.Shape[3];
         int outC = w.Shape[0], inPerGroup = c / groups, outPerGroup = outC / groups;
         int oh = window.OutputHeight(h), ow = window.OutputWidth(wd);

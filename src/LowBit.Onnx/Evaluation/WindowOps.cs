@@ -12,8 +12,8 @@ internal static class WindowOps
         var x = inputs[0];
         var w = inputs[1];
         var bias = inputs.Optional(2);
-        int groups = (int)node.Attributes.Int("group", 1);
-        var window = Window(node, x.Shape, w.Shape[2], w.Shape[3]);
+        var window = ConvWindow(node, x.Shape, w.Shape);
+        int groups = ConvGroups(node, x.Shape, w.Shape);
         int n = x.Shape[0], c = x.Shape[1], h = x.Shape[2], wd = x.Shape[3];
         int outC = w.Shape[0], inPerGroup = c / groups, outPerGroup = outC / groups;
         int oh = window.OutputHeight(h), ow = window.OutputWidth(wd);
@@ -65,8 +65,7 @@ internal static class WindowOps
     public static OnnxTensor Pool(SourceNode node, NodeInputs inputs, bool max)
     {
         var x = inputs[0];
-        var kernel = node.Attributes.Ints("kernel_shape") ?? throw OnnxImportException.AtNode(node, "kernel_shape is required.");
-        var window = Window(node, x.Shape, (int)kernel[0], (int)kernel[1]);
+        var window = PoolWindow(node, x.Shape);
         bool countPadding = node.Attributes.Int("count_include_pad", 0) != 0;
         int n = x.Shape[0], c = x.Shape[1], h = x.Shape[2], wd = x.Shape[3];
         int oh = window.OutputHeight(h), ow = window.OutputWidth(wd);
@@ -136,6 +135,31 @@ internal static class WindowOps
         return new[] { top, left, height - top, width - left };
     }
 
+    /// <summary>The window of a pooling node, whose kernel_shape attribute gives the kernel.</summary>
+    public static Manifest.Window2d PoolWindow(SourceNode node, int[] inputShape)
+    {
+        var kernel = node.Attributes.Ints("kernel_shape") ?? throw OnnxImportException.AtNode(node, "kernel_shape is required.");
+        return kernel.Length == 2 && kernel.All(k => k is >= 1 and <= int.MaxValue)
+            ? Window(node, inputShape, (int)kernel[0], (int)kernel[1])
+            : throw OnnxImportException.AtNode(node, $"kernel_shape [{string.Join(", ", kernel)}]; expected two sizes of at least 1.");
+    }
+
+    /// <summary>The window of a convolution node, whose [out, in/groups, kH, kW] weights give the kernel.</summary>
+    public static Manifest.Window2d ConvWindow(SourceNode node, int[] inputShape, int[] weightShape) =>
+        weightShape.Length == 4
+            ? Window(node, inputShape, weightShape[2], weightShape[3])
+            : throw OnnxImportException.AtNode(node, $"weights of shape [{string.Join(", ", weightShape)}]; expected 4-D [out, in/groups, kH, kW].");
+
+    /// <summary>The group attribute of a convolution, checked against the channels of its input and weights.</summary>
+    public static int ConvGroups(SourceNode node, int[] inputShape, int[] weightShape)
+    {
+        long groups = node.Attributes.Int("group", 1);
+        int channels = inputShape[1], outChannels = weightShape[0];
+        return groups >= 1 && channels % groups == 0 && outChannels % groups == 0 && weightShape[1] == channels / groups
+            ? (int)groups
+            : throw OnnxImportException.AtNode(node, $"group {groups} with {channels} input channels and weights [{string.Join(", ", weightShape)}]; expected groups dividing both channel counts and weights of [out, in/groups, kH, kW].");
+    }
+
     /// <summary>Kernel, strides and pads of a 2-D window node; refuses dilation and auto_pad other than NOTSET/VALID.</summary>
     public static Manifest.Window2d Window(SourceNode node, int[] inputShape, int kernelHeight, int kernelWidth)
     {
@@ -161,10 +185,31 @@ internal static class WindowOps
             throw OnnxImportException.AtNode(node, "ceil_mode 1 is not supported; expected floor output sizes.");
         }
 
+        if (kernelHeight < 1 || kernelWidth < 1)
+        {
+            throw OnnxImportException.AtNode(node, $"kernel {kernelHeight}×{kernelWidth}; expected at least 1×1.");
+        }
+
         var strides = node.Attributes.Ints("strides") ?? new long[] { 1, 1 };
+        if (strides.Length != 2 || strides.Any(s => s < 1 || s > int.MaxValue))
+        {
+            throw OnnxImportException.AtNode(node, $"strides [{string.Join(", ", strides)}]; expected two strides of at least 1.");
+        }
+
         var pads = autoPad.StartsWith("SAME", StringComparison.Ordinal)
             ? SamePads(inputShape, kernelHeight, kernelWidth, strides, upper: autoPad == "SAME_UPPER")
             : node.Attributes.Ints("pads") ?? new long[] { 0, 0, 0, 0 };
-        return new Manifest.Window2d(kernelHeight, kernelWidth, (int)strides[0], (int)strides[1], (int)pads[0], (int)pads[1], (int)pads[2], (int)pads[3]);
+        if (pads.Length != 4 || pads.Any(p => p < 0 || p > int.MaxValue / 4))
+        {
+            throw OnnxImportException.AtNode(node, $"pads [{string.Join(", ", pads)}]; expected four non-negative pads (top, left, bottom, right).");
+        }
+
+        var window = new Manifest.Window2d(kernelHeight, kernelWidth, (int)strides[0], (int)strides[1], (int)pads[0], (int)pads[1], (int)pads[2], (int)pads[3]);
+        if (window.OutputHeight(inputShape[2]) < 1 || window.OutputWidth(inputShape[3]) < 1)
+        {
+            throw OnnxImportException.AtNode(node, $"the window {kernelHeight}×{kernelWidth} does not fit the padded {inputShape[2]}×{inputShape[3]} input.");
+        }
+
+        return window;
     }
 }

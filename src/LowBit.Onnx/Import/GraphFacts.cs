@@ -12,6 +12,9 @@ namespace LowBit.Onnx.Import;
 /// </summary>
 internal sealed class GraphFacts
 {
+    /// <summary>Values per input sample the import evaluates (a 1024×1024 RGB image is 3 Mi); a larger declared shape is refused, not allocated.</summary>
+    public const long MaxSampleElements = 1 << 24;
+
     private GraphFacts(Dictionary<string, OnnxTensor> constants, Dictionary<string, int[]> shapes)
     {
         Constants = constants;
@@ -44,6 +47,12 @@ internal sealed class GraphFacts
         }
 
         var sampleShape = input.Shape.Select((d, i) => i == 0 ? 1 : d).ToArray();
+        // Saturating, so that no product of declared dimensions can wrap around to a small count.
+        if (sampleShape.Aggregate(1L, (count, d) => Math.Min(count * d, MaxSampleElements + 1)) > MaxSampleElements)
+        {
+            throw new OnnxImportException($"{graph.File}: input '{input.Name}' has shape [{string.Join(", ", input.Shape)}]; the importer takes at most {MaxSampleElements} values per sample.");
+        }
+
         var sample = new OnnxTensor(sampleShape, new double[OnnxTensor.ElementCount(sampleShape)]);
         var values = new Dictionary<string, OnnxTensor>(graph.Initializers, StringComparer.Ordinal) { [input.Name] = sample };
         var constants = new Dictionary<string, OnnxTensor>(graph.Initializers, StringComparer.Ordinal);

@@ -22,9 +22,9 @@ public sealed partial class OnnxImporter
         PendingLayer pending;
         if (op.IsConvolution)
         {
-            var window = WindowOps.Window(node, levels.Shape, integers.Shape[2], integers.Shape[3]);
+            var window = WindowOps.ConvWindow(node, levels.Shape, integers.Shape);
             RequirePaddingLevel(node, input, window);
-            pending = new PendingLayer(node, input, WeightTracing.OutputFirst(node, integers, scale, origin), window, (int)node.Attributes.Int("group", 1), shape);
+            pending = new PendingLayer(node, input, WeightTracing.OutputFirst(node, integers, scale, origin), window, WindowOps.ConvGroups(node, levels.Shape, integers.Shape), shape);
         }
         else
         {

@@ -377,9 +377,9 @@ public sealed partial class OnnxImporter
     {
         var (integers, scale, origin) = WeightTracing.Trace(_graph, _facts, node, 1);
         var weights = WeightTracing.OutputFirst(node, integers, scale, origin);
-        var window = WindowOps.Window(node, levels.Shape, integers.Shape[2], integers.Shape[3]);
+        var window = WindowOps.ConvWindow(node, levels.Shape, integers.Shape);
         RequirePaddingLevel(node, levels, window);
-        var pending = new PendingLayer(node, levels, weights, window, (int)node.Attributes.Int("group", 1), _facts.Shapes[node.Output]);
+        var pending = new PendingLayer(node, levels, weights, window, WindowOps.ConvGroups(node, levels.Shape, integers.Shape), _facts.Shapes[node.Output]);
         var accumulator = new AccumulatorSymbol(pending, _facts.Shapes[node.Output], Array.Empty<ChannelStep>(), Array.Empty<string>());
         return node.Inputs.Count > 2 && node.Inputs[2].Length > 0
             ? accumulator.Then(new ArithmeticStep("Add", _facts.Constant(node, 2).Values, false), node.Name + ".bias", IntegerBias(node, 2))
@@ -417,12 +417,11 @@ public sealed partial class OnnxImporter
             throw OnnxImportException.AtNode(node, "max-pools levels whose real value decreases with the level.");
         }
 
-        var kernel = node.Attributes.Ints("kernel_shape") ?? throw OnnxImportException.AtNode(node, "kernel_shape is required.");
-        var window = WindowOps.Window(node, levels.Shape, (int)kernel[0], (int)kernel[1]);
+        var window = WindowOps.PoolWindow(node, levels.Shape);
         var shape = _facts.Shapes[node.Output];
         string id = NextId("maxpool");
         _layers.Add(new MaxPool2dLayer(id, new[] { levels.TensorId }, TensorShape.Chw(shape[1], shape[2], shape[3]), window));
-        _log.Add($"{id}: MaxPool '{node.Name}' {kernel[0]}×{kernel[1]} on levels (max commutes with the monotone quantizer)");
+        _log.Add($"{id}: MaxPool '{node.Name}' {window.KernelHeight}×{window.KernelWidth} on levels (max commutes with the monotone quantizer)");
         return levels.With(id, shape);
     }
 

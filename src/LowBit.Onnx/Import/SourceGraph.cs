@@ -26,7 +26,16 @@ public sealed class SourceGraph
         var graph = model.Graph;
         IrVersion = model.IrVersion;
         Producer = (model.ProducerName + " " + model.ProducerVersion).Trim();
-        Opsets = model.OpsetImport.ToDictionary(o => o.Domain, o => o.Version, StringComparer.Ordinal);
+        var opsets = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var opset in model.OpsetImport)
+        {
+            if (!opsets.TryAdd(opset.Domain, opset.Version))
+            {
+                throw new OnnxImportException($"{file}: the model imports an opset of domain '{opset.Domain}' twice; ONNX allows one version per domain.");
+            }
+        }
+
+        Opsets = opsets;
         foreach (var initializer in graph.Initializer)
         {
             Initializers[initializer.Name] = TensorDecoding.Decode(initializer, $"{file}: initializer");

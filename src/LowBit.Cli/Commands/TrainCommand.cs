@@ -31,7 +31,7 @@ public static class TrainCommand
         var output = new Option<string?>("--out") { Description = "Where to write the manifest (default: <model name>.lbq in the current directory)." };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Also save the trained model (TorchSharp state, and a .json describing it) for a later lowbit export." };
         var device = new Option<string>("--device") { Description = "cpu or cuda (needs a CUDA libtorch and a GPU).", DefaultValueFactory = _ => "cpu" };
-        var trainImages = new Option<int?>("--train-images") { Description = "Train on only the first N of the 8,000 training digits (a short schedule on a busy machine); the held-out 2,000 are always all checked." };
+        var trainImages = new Option<int?>("--train-images") { Description = "Train on N of the 8,000 training digits, evenly spaced so every class keeps its share (a short schedule on a busy machine); the held-out 2,000 are always all checked." };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run from <checkpoint>.training (written after every epoch when --checkpoint is given); same --epochs and --seed." };
         var command = new Command("train", "Train a model with quantization-aware training on the bundled digits, export the manifest and check it.")
         {
@@ -98,7 +98,7 @@ public static class TrainCommand
         var console = context.CreateConsole();
         var split = BundledMnist.Split();
         using var allTrain = ImageBatch.FromMnist(split.Train);
-        using var subset = trainImages is { } n ? new ImageBatch(allTrain.Images.narrow(0, 0, n), allTrain.Labels.narrow(0, 0, n)) : null;
+        using var subset = trainImages is { } n ? allTrain.EvenlySpaced(n) : null;
         var train = subset ?? allTrain;
         using var test = ImageBatch.FromMnist(split.Test);
         var options = new TrainingOptions

@@ -82,6 +82,8 @@ public static class Trainer
         }
 
         options.Budget?.Enforce(model);
+        BatchNormRecalibration.Run(model, data.Images, options.BatchNormRecalibrationImages, options.BatchSize, device);
+
         model.to(CPU);
         model.eval();
         return reports;

@@ -35,13 +35,13 @@ internal static class BlockHarness
 
     public static DeployCheckResult TrainAndCheck(Sequential model, MnistFixture mnist, int seed, int trainImages = 384, int testImages = 1000)
     {
-        using (var few = new ImageBatch(mnist.Train.Images.narrow(0, 0, trainImages), mnist.Train.Labels.narrow(0, 0, trainImages)))
+        using (var few = mnist.Train.EvenlySpaced(trainImages))
         {
             Trainer.Train(model, few, new TrainingOptions { Epochs = 1, Seed = seed });
         }
 
         var manifest = ManifestExporter.Export(model, "block", TensorShape.Chw(1, 28, 28));
-        using var heldOut = new ImageBatch(mnist.Test.Images.narrow(0, 0, testImages), mnist.Test.Labels.narrow(0, 0, testImages));
+        using var heldOut = mnist.Test.EvenlySpaced(testImages);
         return DeployCheck.Run(model, manifest, heldOut);
     }
 

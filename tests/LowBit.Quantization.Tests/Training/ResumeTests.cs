@@ -24,7 +24,7 @@ public sealed class ResumeTests : IClassFixture<MnistFixture>, IDisposable
     [InlineData("cpq")]
     public void AResumedRunEndsWithTheWeightsOfAnUninterruptedOne(string method)
     {
-        using var few = new ImageBatch(_mnist.Train.Images.narrow(0, 0, 192), _mnist.Train.Labels.narrow(0, 0, 192));
+        using var few = _mnist.Train.EvenlySpaced(192);
         var options = new TrainingOptions { Epochs = 3, Seed = 7 };
         var uninterrupted = Build(method, options.Seed);
         Trainer.Train(uninterrupted, few, options);

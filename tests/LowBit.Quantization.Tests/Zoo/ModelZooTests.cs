@@ -58,7 +58,7 @@ public sealed class ModelZooTests : IClassFixture<MnistFixture>
         var network = ModelZoo.Create(model, QuantizationMethod.Lsq, BitwidthPlan.Parse("W2A2," + overrides));
         network.train();
         network.call(_mnist.Train.Images.narrow(0, 0, 32)).Dispose(); // initialises the learned steps from data
-        using var few = new ImageBatch(_mnist.Test.Images.narrow(0, 0, 64), _mnist.Test.Labels.narrow(0, 0, 64));
+        using var few = _mnist.Test.EvenlySpaced(64);
 
         var manifest = ManifestExporter.Export(network, model, TensorShape.Chw(1, 28, 28));
         var check = DeployCheck.Run(network, manifest, few);

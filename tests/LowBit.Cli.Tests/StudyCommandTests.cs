@@ -28,6 +28,8 @@ public sealed class StudyCommandTests
     [InlineData("--bits", "9", "\"9\" is not a bitwidth: expected 1–8 or WbAb")]
     [InlineData("--bits", "W2A4", "the study uses uniform bitwidths")]
     [InlineData("--methods", "ste,nope", "unknown quantization method \"nope\"")]
+    [InlineData("--model", "vgg", "unknown model \"vgg\"; expected one of mnist-cnn, resnet8, resnet20, mobilenetv2")]
+    [InlineData("--train-images", "0", "--train-images must be 1 to 8000, found 0")]
     public void Bad_options_are_one_clear_error(string option, string value, string expected)
     {
         var result = CliRunner.Run("study", option, value, "--out", Path.Combine(Path.GetTempPath(), "never-written.md"));

@@ -113,7 +113,7 @@ public static class ExportCommand
             throw new InvalidDataException($"{checkpoint}: an fp32 model has no integer manifest; train with a quantization method");
         }
 
-        return (ManifestExporter.Export(model, MnistExperiment.NameOf(method, bits, null), TensorShape.Chw(1, 28, 28)), method, bits.ToString());
+        return (ManifestExporter.Export(model, MnistExperiment.NameOf(method, bits, null, MnistCheckpoint.ArchitectureOf(checkpoint)), TensorShape.Chw(1, 28, 28)), method, bits.ToString());
     }
 
     private static int Guarded(CliContext context, string input, Action export)

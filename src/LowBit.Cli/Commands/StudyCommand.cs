@@ -5,6 +5,8 @@ using System.IO;
 using System.Linq;
 using LowBit.Cli.Progress;
 using LowBit.Cli.Study;
+using LowBit.Data;
+using LowBit.Quantization.Modules.Zoo;
 using LowBit.Quantization.Quantizers;
 
 namespace LowBit.Cli.Commands;
@@ -25,10 +27,12 @@ public static class StudyCommand
         var methods = new Option<string>("--methods") { Description = "Comma-separated methods (default: all).", DefaultValueFactory = _ => string.Join(",", QuantizationMethod.All.Select(m => m.Name)) };
         var bits = new Option<string>("--bits") { Description = "Comma-separated uniform bitwidths (default: 1,2,3,4,8).", DefaultValueFactory = _ => string.Join(",", AccuracyStudy.DefaultBits) };
         var seed = new Option<int>("--seed") { Description = "Seed for every run.", DefaultValueFactory = _ => 1 };
-        var output = new Option<string>("--out") { Description = "The Markdown report; the plot is written beside it as <name>.png.", DefaultValueFactory = _ => Path.Combine("docs", "results.md") };
+        var model = new Option<string>("--model") { Description = $"Architecture: {string.Join(", ", ModelZoo.Names)}.", DefaultValueFactory = _ => ModelZoo.MnistCnnName };
+        var trainImages = new Option<int?>("--train-images") { Description = "Train on N of the 8,000 training digits, evenly spaced (a short schedule for the larger models)." };
+        var output = new Option<string>("--out") { Description = "The Markdown report (default docs/results.md for mnist-cnn, docs/results-<model>.md otherwise); the plot is written beside it as <name>.png." };
         var command = new Command("study", "Train every quantizer at W1A1…W8A8 and fp32 on the bundled MNIST digits; write the accuracy table and plot.")
         {
-            full, epochs, methods, bits, seed, output,
+            model, full, epochs, methods, bits, seed, trainImages, output,
         };
         command.SetAction(parseResult => Run(
             context,
@@ -36,12 +40,14 @@ public static class StudyCommand
             parseResult.GetValue(methods)!,
             parseResult.GetValue(bits)!,
             parseResult.GetValue(seed),
-            parseResult.GetValue(output)!,
-            "lowbit " + string.Join(' ', parseResult.Tokens.Select(t => t.Value))));
+            parseResult.GetValue(output),
+            "lowbit " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)),
+            parseResult.GetValue(model)!,
+            parseResult.GetValue(trainImages)));
         return command;
     }
 
-    public static int Run(CliContext context, int epochs, string methodList, string bitList, int seed, string output, string commandLine)
+    public static int Run(CliContext context, int epochs, string methodList, string bitList, int seed, string? output, string commandLine, string model = ModelZoo.MnistCnnName, int? trainImages = null)
     {
         AccuracyStudy study;
         try
@@ -53,16 +59,24 @@ public static class StudyCommand
                 throw new ArgumentException("the study needs at least one method, one bitwidth and one epoch");
             }
 
-            study = new AccuracyStudy(methods, bits, epochs, seed);
+            var architecture = ModelZoo.Names.FirstOrDefault(n => string.Equals(n, model.Trim(), StringComparison.OrdinalIgnoreCase))
+                ?? throw new ArgumentException($"unknown model \"{model}\"; expected one of {string.Join(", ", ModelZoo.Names)}");
+            if (trainImages is < 1 or > BundledMnist.TrainCount)
+            {
+                throw new ArgumentException($"--train-images must be 1 to {BundledMnist.TrainCount}, found {trainImages}");
+            }
+
+            study = new AccuracyStudy(methods, bits, epochs, seed, architecture, trainImages);
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
             return context.Fail(e);
         }
 
+        output ??= Path.Combine("docs", study.Model == ModelZoo.MnistCnnName ? "results.md" : $"results-{study.Model}.md");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var done = 0;
-        context.Output.WriteLine($"study: {study.RunCount} runs ({string.Join(", ", study.Methods)} at {string.Join(", ", study.Bits.Select(b => $"W{b}A{b}"))}, and fp32), {epochs} epochs each, seed {seed}");
+        context.Output.WriteLine($"study of {study.Model}: {study.RunCount} runs ({string.Join(", ", study.Methods)} at {string.Join(", ", study.Bits.Select(b => $"W{b}A{b}"))}, and fp32), {epochs} epochs each, seed {seed}");
         var progress = new LiveProgress(context.Output, context.OutputIsTerminal);
         var runs = study.Run(
             run =>

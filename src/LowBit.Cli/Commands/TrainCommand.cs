@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using LowBit.Data;
 using LowBit.Manifest;
+using LowBit.Quantization.Modules.Zoo;
 using LowBit.Quantization.Quantizers;
 using LowBit.Quantization.Training;
 using LowBit.Cli.Progress;
@@ -13,7 +14,7 @@ using Spectre.Console;
 namespace LowBit.Cli.Commands;
 
 /// <summary>
-/// <c>lowbit train</c>: trains the small MNIST CNN on the bundled digits with a quantization method and a
+/// <c>lowbit train</c>: trains a zoo model (the small MNIST CNN, ResNet-8/20, MobileNetV2) on the bundled digits with a quantization method and a
 /// per-layer bitwidth plan (or a bit budget for methods that learn bitwidths), exports the manifest and
 /// checks the deployed integer model against the TorchSharp one on the held-out digits.
 /// </summary>
@@ -21,16 +22,20 @@ public static class TrainCommand
 {
     public static Command Create(CliContext context)
     {
+        var model = new Option<string>("--model") { Description = $"Architecture: {string.Join(", ", ModelZoo.Names)}.", DefaultValueFactory = _ => ModelZoo.MnistCnnName };
         var method = new Option<string>("--method") { Description = $"Quantization method: {string.Join(", ", QuantizationMethod.All.Select(m => m.Name))}, or fp32.", DefaultValueFactory = _ => "dsq" };
-        var bits = new Option<string>("--bits") { Description = "Bitwidths: W2A2 for every layer, or W2A2,conv1=W8A8 with per-layer overrides (layers: conv1, conv2, fc1, fc2).", DefaultValueFactory = _ => "W2A2" };
+        var bits = new Option<string>("--bits") { Description = "Bitwidths: W2A2 for every layer, or W2A2,conv1=W8A8 with per-layer overrides (mnist-cnn layers: conv1, conv2, fc1, fc2; resnet: stem, layer1.0.conv1 … fc; mobilenetv2: stem, block0.depthwise … head, fc).", DefaultValueFactory = _ => "W2A2" };
         var budget = new Option<double?>("--budget") { Description = "Average weight bits to stay within; cpq and ddq then learn each layer's bitwidth up to --bits." };
         var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seed for initialisation and shuffling.", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "Where to write the manifest (default: <model name>.lbq in the current directory)." };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Also save the trained model (TorchSharp state, and a .json describing it) for a later lowbit export." };
-        var command = new Command("train", "Train the MNIST CNN with quantization-aware training on the bundled digits, export the manifest and check it.")
+        var device = new Option<string>("--device") { Description = "cpu or cuda (needs a CUDA libtorch and a GPU).", DefaultValueFactory = _ => "cpu" };
+        var trainImages = new Option<int?>("--train-images") { Description = "Train on N of the 8,000 training digits, evenly spaced so every class keeps its share (a short schedule on a busy machine); the held-out 2,000 are always all checked." };
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run from <checkpoint>.training (written after every epoch when --checkpoint is given); same --epochs and --seed." };
+        var command = new Command("train", "Train a model with quantization-aware training on the bundled digits, export the manifest and check it.")
         {
-            method, bits, budget, epochs, seed, output, checkpoint,
+            model, method, bits, budget, epochs, seed, output, checkpoint, device, resume, trainImages,
         };
         command.SetAction(parseResult => Run(
             context,
@@ -40,11 +45,15 @@ public static class TrainCommand
             parseResult.GetValue(epochs),
             parseResult.GetValue(seed),
             parseResult.GetValue(output),
-            parseResult.GetValue(checkpoint)));
+            parseResult.GetValue(checkpoint),
+            parseResult.GetValue(model)!,
+            parseResult.GetValue(device)!,
+            parseResult.GetValue(resume),
+            parseResult.GetValue(trainImages)));
         return command;
     }
 
-    public static int Run(CliContext context, string method, string bits, double? budget, int epochs, int seed, string? output, string? checkpoint = null)
+    public static int Run(CliContext context, string method, string bits, double? budget, int epochs, int seed, string? output, string? checkpoint = null, string model = ModelZoo.MnistCnnName, string device = "cpu", bool resume = false, int? trainImages = null)
     {
         BitwidthPlan plan;
         try
@@ -55,9 +64,25 @@ public static class TrainCommand
             }
 
             plan = BitwidthPlan.Parse(bits);
+            if (!ModelZoo.Names.Contains(model.Trim().ToLowerInvariant()))
+            {
+                throw new ArgumentException($"unknown --model \"{model}\"; expected one of {string.Join(", ", ModelZoo.Names)}");
+            }
+
             if (epochs < 1)
             {
                 throw new ArgumentException($"--epochs must be at least 1, found {epochs}");
+            }
+
+            TrainingDevice.Resolve(device);
+            if (resume && checkpoint is null)
+            {
+                throw new ArgumentException("--resume needs --checkpoint: the run continues from <checkpoint>.training");
+            }
+
+            if (trainImages is < 1 or > BundledMnist.TrainCount)
+            {
+                throw new ArgumentException($"--train-images must be 1 to {BundledMnist.TrainCount}, found {trainImages}");
             }
 
             if (budget is <= 0)
@@ -72,16 +97,26 @@ public static class TrainCommand
 
         var console = context.CreateConsole();
         var split = BundledMnist.Split();
-        using var train = ImageBatch.FromMnist(split.Train);
+        using var allTrain = ImageBatch.FromMnist(split.Train);
+        using var subset = trainImages is { } n ? allTrain.EvenlySpaced(n) : null;
+        var train = subset ?? allTrain;
         using var test = ImageBatch.FromMnist(split.Test);
-        var options = new TrainingOptions { Epochs = epochs, Seed = seed, Budget = budget is { } b ? new BitBudget(b) : null };
-        console.MarkupLine(Markup.Escape($"training {method} {plan} for {epochs} epochs on {train.Count:N0} bundled MNIST digits, seed {seed}"));
+        var options = new TrainingOptions
+        {
+            Epochs = epochs,
+            Seed = seed,
+            Budget = budget is { } b ? new BitBudget(b) : null,
+            Device = device,
+            CheckpointPath = checkpoint is null ? null : checkpoint + ".training",
+            Resume = resume,
+        };
+        console.MarkupLine(Markup.Escape($"training {model} {method} {plan} for {epochs} epochs on {train.Count:N0} bundled MNIST digits, seed {seed}"));
         MnistExperimentResult result;
         try
         {
-            result = TrainWithProgress(context, method, plan, options, train, test);
+            result = TrainWithProgress(context, model, method, plan, options, train, test);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or InvalidDataException)
         {
             return context.Fail(e);
         }
@@ -91,7 +126,7 @@ public static class TrainCommand
         {
             try
             {
-                MnistCheckpoint.Save(result.Model, method, plan, checkpoint);
+                MnistCheckpoint.Save(result.Model, method, plan, checkpoint, model);
                 console.WriteLine($"saved checkpoint {checkpoint} (+ .json)");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -123,12 +158,12 @@ public static class TrainCommand
         return result.Check!.Passed ? ExitCodes.Success : context.Fail($"{path}: the deployed model does not match the trained one ({result.Check})");
     }
 
-    private static MnistExperimentResult TrainWithProgress(CliContext context, string method, BitwidthPlan plan, TrainingOptions options, ImageBatch train, ImageBatch test)
+    private static MnistExperimentResult TrainWithProgress(CliContext context, string model, string method, BitwidthPlan plan, TrainingOptions options, ImageBatch train, ImageBatch test)
     {
-        static string Describe(EpochReport r) => string.Create(CultureInfo.InvariantCulture, $"epoch {r.Epoch}/{r.Epochs}: loss {r.Loss:F4}, train {r.TrainAccuracy * 100:F2} %, {r.Duration.TotalSeconds:F1} s, weights {r.AverageWeightBits:F2} bits");
+        static string Describe(EpochReport r) => string.Create(CultureInfo.InvariantCulture, $"epoch {r.Epoch}/{r.Epochs}: loss {r.Loss:F4}, train {r.TrainAccuracy * 100:F2} %, {r.Duration.TotalSeconds:F1} s, {r.WorkingSetBytes / (1 << 20)} MB resident, weights {r.AverageWeightBits:F2} bits");
 
         var progress = new LiveProgress(context.Output, context.OutputIsTerminal);
         var withProgress = options with { OnBatch = b => progress.Update($"epoch {b.Epoch}/{b.Epochs}", b.Samples, b.SampleCount, "img", b.Elapsed, EpochProgress.Detail(b)) };
-        return MnistExperiment.Run(method, plan, withProgress, train, test, r => progress.Complete("  " + Describe(r)));
+        return MnistExperiment.Run(method, plan, withProgress, train, test, r => progress.Complete("  " + Describe(r)), model);
     }
 }

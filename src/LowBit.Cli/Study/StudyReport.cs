@@ -15,12 +15,12 @@ public static class StudyReport
         var text = new StringBuilder();
         void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
 
-        Line($"# Accuracy study: every quantizer at every bitwidth on the bundled MNIST digits");
+        Line($"# Accuracy study: {Title(study.Model)}, every quantizer at every bitwidth on the bundled MNIST digits");
         Line($"");
         Line($"Produced by `{command}` (from a clone: `dotnet run -c Release --project src/LowBit.Cli -- {command["lowbit ".Length..]}`) on {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {total.TotalMinutes:F1} minutes. Do not edit by hand: rerun the command.");
         Line($"");
-        Line($"- Data: the bundled 10,000 MNIST digits, 8,000 for training and 2,000 held out (every fifth digit).");
-        Line($"- Model: the small CNN (conv 3×3 16 → pool → conv 3×3 32 → pool → fc 64 → fc 10, BatchNorm), all four layers quantized, 8-bit input.");
+        Line($"- Data: the bundled 10,000 MNIST digits, 8,000 for training and 2,000 held out (every fifth digit).{(study.TrainImages is { } n ? $" Training used {n:N0} of the 8,000, evenly spaced (every class in its share)." : string.Empty)}");
+        Line($"- Model: {Description(study.Model)}");
         Line($"- Schedule: {study.Epochs} epochs of Adam (learning rate 2e-3, cosine), batch 64, seed {study.Seed} for every run.");
         Line($"- Each cell is the held-out accuracy of the **deployed integer model** (reference interpreter) after export; every run's deploy check compares it with the TorchSharp model (✗ marks a failed check).");
         Line($"- One accuracy on 2,000 digits has a standard error of about 0.35 points.");
@@ -77,6 +77,21 @@ public static class StudyReport
 
         return text.ToString();
     }
+
+    private static string Title(string model) => model switch
+    {
+        "resnet8" => "ResNet-8",
+        "resnet20" => "ResNet-20",
+        "mobilenetv2" => "MobileNetV2",
+        _ => "the small CNN",
+    };
+
+    private static string Description(string model) => model switch
+    {
+        "resnet8" or "resnet20" => $"{Title(model)} (CIFAR-style: 3×3 stem of 16, three stages of basic blocks at 16/32/64 channels with 1×1 projection shortcuts into stages 2 and 3, global average pooling, fc; see docs/zoo.md), every convolution, add and the fc quantized, 8-bit input.",
+        "mobilenetv2" => "MobileNetV2 sized for digits (3×3 stem 16, eight inverted residuals with depthwise 3×3 convolutions, 1×1 head to 128, global average pooling, fc; see docs/zoo.md), every layer and add quantized, 8-bit input.",
+        _ => "the small CNN (conv 3×3 16 → pool → conv 3×3 32 → pool → fc 64 → fc 10, BatchNorm), all four layers quantized, 8-bit input.",
+    };
 
     /// <summary>Accuracy, with the learned average bitwidth when a method (CPQ, DDQ) ended below the plan.</summary>
     private static string Cell(StudyRun run)

@@ -38,6 +38,16 @@ internal sealed class AffineFold
         return new AffineFold(slope, offset);
     }
 
+    /// <summary>The same map on every channel.</summary>
+    public static AffineFold Uniform(int channels, double slope, double offset)
+    {
+        var slopes = new double[channels];
+        var offsets = new double[channels];
+        Array.Fill(slopes, slope);
+        Array.Fill(offsets, offset);
+        return new AffineFold(slopes, offsets);
+    }
+
     /// <summary>Then y = γ (x − μ)/√(σ² + ε) + β with the running statistics.</summary>
     public AffineFold ThenBatchNorm(BatchNorm norm, string path)
     {

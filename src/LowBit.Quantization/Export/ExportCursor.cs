@@ -27,7 +27,21 @@ internal sealed class ExportCursor
     /// <summary>Largest |level| of the current tensor, for accumulator bounds.</summary>
     public int LevelMagnitude { get; private set; }
 
+    /// <summary>True once a layer's accumulator became the float output: nothing may read it.</summary>
+    public bool IsFloatOutput { get; private set; }
+
+    /// <summary>Levels unchanged (pooling, flatten).</summary>
     public void MoveTo(string id, TensorShape shape) => (Id, Shape) = (id, shape);
+
+    public void MoveToFloatOutput(string id, TensorShape shape) => (Id, Shape, IsFloatOutput) = (id, shape, true);
+
+    public ExportCursor Copy()
+    {
+        var copy = new ExportCursor(Shape, Step, ZeroPoint, LevelMagnitude);
+        copy.Id = Id;
+        copy.IsFloatOutput = IsFloatOutput;
+        return copy;
+    }
 
     public void MoveTo(string id, TensorShape shape, double step, int zeroPoint, int levelMagnitude)
     {

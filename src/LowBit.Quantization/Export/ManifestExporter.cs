@@ -10,12 +10,15 @@ using static TorchSharp.torch;
 namespace LowBit.Quantization.Export;
 
 /// <summary>
-/// Turns a trained <see cref="Sequential"/> into a manifest. The accepted graph, in module order:
+/// Turns a trained <see cref="Sequential"/> into a manifest. Nested Sequentials are read in order, their
+/// modules named by dotted path (<c>layer1.0.body.conv1.conv</c>). The accepted graph, in module order:
 /// <c>QInput</c> first; then any of
 /// <list type="bullet">
 /// <item><c>QConv2d</c> or <c>QLinear</c>, optionally <c>BatchNorm</c> and <c>ReLU</c>, then <c>QActivation</c>
 /// — one layer with integer thresholds (scales, zero point, bias, BatchNorm and the quantizer fold into them);</item>
-/// <item><c>MaxPool2d</c>, <c>Flatten</c>, <c>Dropout</c> (identity at inference);</item>
+/// <item><c>MaxPool2d</c>, <c>QAvgPool2d</c>, <c>QGlobalAvgPool</c>, <c>Flatten</c>, <c>Dropout</c> (identity at inference);</item>
+/// <item><c>QResidual</c>: body and shortcut each a chain of the above ending in levels, joined by an
+/// integer <c>add</c> whose thresholds come from its <c>QActivation</c>;</item>
 /// </list>
 /// and last a <c>QConv2d</c> or <c>QLinear</c> (optionally with BatchNorm) whose accumulator becomes the
 /// float output. Anything else is refused with the module's name and what would be accepted.
@@ -26,7 +29,7 @@ public static class ManifestExporter
 
     public static ModelManifest Export(Sequential model, string name, TensorShape inputShape)
     {
-        var modules = model.named_children().Select(c => new NamedModule(c.Item1, c.Item2)).ToList();
+        var modules = ChainExporter.Flatten(model, prefix: null);
         if (modules.Count == 0 || modules[0].Module is not QInput input)
         {
             throw new ExportException(modules.Count == 0 ? name : modules[0].Name, "the model must start with a QInput module, which defines how the deployed model quantizes its input");
@@ -39,11 +42,7 @@ public static class ManifestExporter
             using var _ = no_grad();
             var state = new ExportCursor(inputShape, input.Scale, zeroPoint: 0, levelMagnitude: input.MaxLevel);
             var layers = new List<Layer>();
-            var position = 1;
-            while (position < modules.Count)
-            {
-                position = ExportNext(modules, position, state, layers);
-            }
+            ChainExporter.Run(modules.GetRange(1, modules.Count - 1), state, layers);
 
             var manifest = new ModelManifest(name, Producer, new InputSpec(inputShape, input.Format), layers);
             CheckLastLayer(modules, layers);
@@ -58,30 +57,6 @@ public static class ManifestExporter
         finally
         {
             model.train(wasTraining);
-        }
-    }
-
-    private static int ExportNext(List<NamedModule> modules, int position, ExportCursor state, List<Layer> layers)
-    {
-        var current = modules[position];
-        switch (current.Module)
-        {
-            case QConv2d or QLinear:
-                return ParameterizedLayerExporter.Export(modules, position, state, layers);
-            case MaxPool2d pool:
-                layers.Add(SimpleLayerExporter.MaxPool(current.Name, pool, state));
-                return position + 1;
-            case Flatten flatten:
-                layers.Add(SimpleLayerExporter.Flatten(current.Name, flatten, state));
-                return position + 1;
-            case Dropout or Dropout1d or Dropout2d:
-                return position + 1;
-            case QActivation:
-                throw new ExportException(current.Name, "a QActivation must directly follow a QConv2d or QLinear (optionally through BatchNorm and ReLU): there is no accumulator here for it to requantize");
-            case QInput:
-                throw new ExportException(current.Name, "QInput may appear only once, as the first module");
-            default:
-                throw new ExportException(current.Name, $"{current.Module.GetType().Name} cannot run in the integer network; supported modules are QInput, QConv2d, QLinear, BatchNorm1d/2d, ReLU, QActivation, MaxPool2d, Flatten and Dropout");
         }
     }
 

@@ -63,15 +63,15 @@ internal static class ParameterizedLayerExporter
         if (activation is null)
         {
             requantize = new FloatOutput(fold.Slope.Select(v => (float)v).ToArray(), fold.Offset.Select(v => (float)v).ToArray());
-            state.MoveTo(id, outputShape);
+            state.MoveToFloatOutput(id, outputShape);
         }
         else
         {
             var grid = activation.Quantizer.Grid();
             var bound = (long)weights.FanIn * weights.MaxMagnitude * state.LevelMagnitude;
             var (thresholds, negated) = ThresholdFolding.Fold(fold, grid, Math.Min(bound, int.MaxValue));
-            requantize = new ThresholdRequantization(new LevelFormat(grid.Bits, false, 0, (float)grid.Step), thresholds, negated);
-            state.MoveTo(id, outputShape, grid.Step, 0, grid.MaxLevel);
+            requantize = new ThresholdRequantization(new LevelFormat(grid.Bits, grid.Signed, 0, (float)grid.Step), thresholds, negated);
+            state.MoveTo(id, outputShape, grid.Step, 0, grid.MaxMagnitude);
         }
 
         layers.Add(layer.Module switch

@@ -5,13 +5,15 @@ namespace LowBit.Quantization.Quantizers;
 
 /// <summary>
 /// What an activation quantizer does in eval mode, in the form the integer contract needs:
-/// <c>level = #{ j : x ≥ Boundaries[j] }</c> (unsigned levels 0 … 2^b − 1) and the real value of a level
-/// is <c>Step · level</c>, so level 0 is real 0 and zero padding stays exact. Uniform quantizers have
-/// <c>Boundaries[j] = Step · (j + ½)</c>; learned non-uniform quantizers state their own.
+/// <c>level = MinLevel + #{ j : x ≥ Boundaries[j] }</c> (unsigned levels 0 … 2^b − 1, or signed levels
+/// −2^(b−1) … 2^(b−1) − 1 for quantizers of values that may be negative, such as a residual branch before
+/// its add) and the real value of a level is <c>Step · level</c>, so level 0 is real 0 and zero padding
+/// stays exact. Uniform quantizers have <c>Boundaries[j] = Step · (j + ½)</c>; learned non-uniform
+/// quantizers state their own.
 /// </summary>
 public sealed class ActivationGrid
 {
-    public ActivationGrid(int bits, double step, IReadOnlyList<double> boundaries)
+    public ActivationGrid(int bits, double step, IReadOnlyList<double> boundaries, bool signed = false)
     {
         if (boundaries.Count != (1 << bits) - 1)
         {
@@ -26,6 +28,7 @@ public sealed class ActivationGrid
         Bits = bits;
         Step = step;
         Boundaries = boundaries;
+        Signed = signed;
     }
 
     public int Bits { get; }
@@ -34,7 +37,13 @@ public sealed class ActivationGrid
 
     public IReadOnlyList<double> Boundaries { get; }
 
-    public int MaxLevel => (1 << Bits) - 1;
+    public bool Signed { get; }
+
+    public int MinLevel => Signed ? -(1 << (Bits - 1)) : 0;
+
+    public int MaxLevel => Signed ? (1 << (Bits - 1)) - 1 : (1 << Bits) - 1;
+
+    public int MaxMagnitude => Math.Max(-MinLevel, MaxLevel);
 
     public static ActivationGrid Uniform(int bits, double step)
     {

@@ -22,9 +22,9 @@ public sealed class IntegerSimulator
         _manifest = manifest;
         foreach (var layer in manifest.Layers)
         {
-            if (layer is not (Conv2dLayer or LinearLayer or MaxPool2dLayer or FlattenLayer))
+            if (layer is not (Conv2dLayer or LinearLayer or MaxPool2dLayer or AvgPool2dLayer or GlobalAvgPoolLayer or AddLayer or FlattenLayer))
             {
-                throw new NotSupportedException($"{manifest.Name}: layer \"{layer.Id}\": the integer simulator runs conv2d, linear, maxPool2d and flatten; {layer.Op} is not implemented in it yet");
+                throw new NotSupportedException($"{manifest.Name}: layer \"{layer.Id}\": the integer simulator runs conv2d, linear, maxPool2d, avgPool2d, globalAvgPool, add and flatten; {layer.Op} is not implemented in it");
             }
         }
     }
@@ -43,6 +43,9 @@ public sealed class IntegerSimulator
                 Conv2dLayer conv => Requantize(Convolve(x, conv, LevelsOf(layer.Inputs[0]).ZeroPoint), conv.Requantize, 4),
                 LinearLayer linear => Requantize(Multiply(x, linear), linear.Requantize, 2),
                 MaxPool2dLayer pool => MaxPool(x, pool),
+                AvgPool2dLayer pool => LevelPooling.Average(x, pool, LevelsOf(layer.Inputs[0]).ZeroPoint),
+                GlobalAvgPoolLayer => LevelPooling.GlobalAverage(x),
+                AddLayer add => Requantize((x * add.FirstMultiplier) + (values[layer.Inputs[1]] * add.SecondMultiplier), add.Requantize, (int)x.dim()),
                 FlattenLayer => x.flatten(1),
                 _ => throw new InvalidOperationException("unreachable: checked in the constructor"),
             };

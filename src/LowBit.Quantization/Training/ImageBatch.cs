@@ -32,6 +32,29 @@ public sealed class ImageBatch : IDisposable
         return new ImageBatch(images.DetachFromDisposeScope(), tensor(labels).DetachFromDisposeScope());
     }
 
+    /// <summary>
+    /// <paramref name="count"/> images spread evenly over the set (every (N/count)-th, in order). The bundled
+    /// digits are sorted by label, so the first images would all be zeros; evenly spaced ones keep every
+    /// class in its proportion. The set itself when <paramref name="count"/> is at least its size.
+    /// </summary>
+    public ImageBatch EvenlySpaced(long count)
+    {
+        if (count < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "a subset needs at least one image");
+        }
+
+        count = Math.Min(count, Count);
+        var indices = new long[count];
+        for (long i = 0; i < count; i++)
+        {
+            indices[i] = i * Count / count;
+        }
+
+        using var index = tensor(indices);
+        return new ImageBatch(Images.index_select(0, index), Labels.index_select(0, index));
+    }
+
     public void Dispose()
     {
         Images.Dispose();

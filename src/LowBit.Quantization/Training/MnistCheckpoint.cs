@@ -1,23 +1,24 @@
 using System;
 using System.IO;
 using System.Text.Json;
-using LowBit.Quantization.Modules;
+using LowBit.Quantization.Modules.Zoo;
 using LowBit.Quantization.Quantizers;
 using TorchSharp.Modules;
 
 namespace LowBit.Quantization.Training;
 
 /// <summary>
-/// A trained MNIST CNN saved for a later export: the TorchSharp state (weights, quantizer parameters,
-/// BatchNorm statistics, settled bitwidths) in <c>file</c>, and how to rebuild the architecture — method
-/// and bitwidth plan — in <c>file.json</c> beside it.
+/// A trained model saved for a later export: the TorchSharp state (weights, quantizer parameters,
+/// BatchNorm statistics, settled bitwidths) in <c>file</c>, and how to rebuild the architecture — zoo
+/// model (the MNIST CNN when absent, as older checkpoints are), method and bitwidth plan — in
+/// <c>file.json</c> beside it.
 /// </summary>
 public static class MnistCheckpoint
 {
-    public static void Save(Sequential model, string method, BitwidthPlan bits, string path)
+    public static void Save(Sequential model, string method, BitwidthPlan bits, string path, string architecture = ModelZoo.MnistCnnName)
     {
         model.save(path);
-        File.WriteAllText(DescriptionPath(path), JsonSerializer.Serialize(new Description(method, bits.ToString())));
+        File.WriteAllText(DescriptionPath(path), JsonSerializer.Serialize(new Description(method, bits.ToString(), architecture)));
     }
 
     /// <summary>Rebuilds the model and loads the saved state; throws <see cref="InvalidDataException"/>
@@ -46,15 +47,23 @@ public static class MnistCheckpoint
         }
 
         var plan = BitwidthPlan.Parse(description.Bits);
-        var model = string.Equals(description.Method, MnistExperiment.Float, StringComparison.OrdinalIgnoreCase)
-            ? MnistCnn.Float()
-            : MnistCnn.Quantized(QuantizationMethod.Parse(description.Method), plan);
+        var quantization = string.Equals(description.Method, MnistExperiment.Float, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : QuantizationMethod.Parse(description.Method);
+        var model = ModelZoo.Create(description.Model ?? ModelZoo.MnistCnnName, quantization, plan);
         model.load(path);
         model.eval();
         return (model, description.Method, plan);
     }
 
+    /// <summary>The zoo model a checkpoint was trained as (the MNIST CNN for checkpoints that do not say).</summary>
+    public static string ArchitectureOf(string path)
+    {
+        var description = JsonSerializer.Deserialize<Description>(File.ReadAllText(DescriptionPath(path)));
+        return description?.Model ?? ModelZoo.MnistCnnName;
+    }
+
     private static string DescriptionPath(string path) => path + ".json";
 
-    private sealed record Description(string Method, string Bits);
+    private sealed record Description(string Method, string Bits, string? Model = null);
 }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using LowBit.Manifest;
 using LowBit.Quantization.Export;
-using LowBit.Quantization.Modules;
+using LowBit.Quantization.Modules.Zoo;
 using LowBit.Quantization.Quantizers;
 using LowBit.Quantization.Simulation;
 using TorchSharp.Modules;
@@ -25,15 +25,16 @@ public sealed record MnistExperimentResult(
 }
 
 /// <summary>
-/// The small MNIST CNN trained with one method and bitwidth plan, exported and deploy-checked — the
-/// shared core of examples/Mnist, <c>lowbit train</c> and <c>lowbit study</c>.
+/// One of the <see cref="ModelZoo"/> architectures (the small MNIST CNN by default) trained on digits with
+/// one method and bitwidth plan, exported and deploy-checked — the shared core of examples/Mnist,
+/// <c>lowbit train</c> and <c>lowbit study</c>.
 /// </summary>
 public static class MnistExperiment
 {
     /// <summary>The method name of the float baseline.</summary>
     public const string Float = "fp32";
 
-    public static MnistExperimentResult Run(string method, BitwidthPlan bits, TrainingOptions options, ImageBatch train, ImageBatch test, Action<EpochReport>? onEpoch = null)
+    public static MnistExperimentResult Run(string method, BitwidthPlan bits, TrainingOptions options, ImageBatch train, ImageBatch test, Action<EpochReport>? onEpoch = null, string model = ModelZoo.MnistCnnName)
     {
         var quantized = !string.Equals(method, Float, StringComparison.OrdinalIgnoreCase);
         var quantization = quantized ? QuantizationMethod.Parse(method) : null;
@@ -43,29 +44,31 @@ public static class MnistExperiment
         }
 
         TorchSession.Seed(options.Seed);
-        var model = quantization is null ? MnistCnn.Float() : MnistCnn.Quantized(quantization, bits);
-        var epochs = Trainer.Train(model, train, options, onEpoch);
-        var accuracy = Trainer.Accuracy(model, test);
-        var name = NameOf(method, bits, options.Budget);
+        var network = ModelZoo.Create(model, quantization, bits);
+        var epochs = Trainer.Train(network, train, options, onEpoch);
+        var accuracy = Trainer.Accuracy(network, test);
+        var name = NameOf(method, bits, options.Budget, model);
         if (quantization is null)
         {
-            return new MnistExperimentResult(name, model, epochs, accuracy, null, null);
+            return new MnistExperimentResult(name, network, epochs, accuracy, null, null);
         }
 
-        var manifest = ManifestExporter.Export(model, name, TensorShape.Chw(1, 28, 28));
-        return new MnistExperimentResult(name, model, epochs, accuracy, manifest, DeployCheck.Run(model, manifest, test));
+        var manifest = ManifestExporter.Export(network, name, TensorShape.Chw(1, 28, 28));
+        return new MnistExperimentResult(name, network, epochs, accuracy, manifest, DeployCheck.Run(network, manifest, test));
     }
 
-    /// <summary>A file-name-safe model name: mnist_dsq_w2a2, mnist_ddq_w6a4_fc1-w6a2_budget3.</summary>
-    public static string NameOf(string method, BitwidthPlan bits, BitBudget? budget)
+    /// <summary>A file-name-safe model name: mnist_dsq_w2a2, mnist_ddq_w6a4_fc1-w6a2_budget3 for the MNIST
+    /// CNN; resnet8_dsq_w2a2, mobilenetv2_fp32 for the other architectures.</summary>
+    public static string NameOf(string method, BitwidthPlan bits, BitBudget? budget, string model = ModelZoo.MnistCnnName)
     {
+        var prefix = string.Equals(model, ModelZoo.MnistCnnName, StringComparison.OrdinalIgnoreCase) ? "mnist" : model.ToLowerInvariant();
         if (string.Equals(method, Float, StringComparison.OrdinalIgnoreCase))
         {
-            return "mnist_fp32";
+            return $"{prefix}_fp32";
         }
 
         var plan = bits.ToString().ToLowerInvariant().Replace(',', '_').Replace('=', '-');
         var suffix = budget is null ? string.Empty : FormattableString.Invariant($"_budget{budget.AverageWeightBits:0.##}");
-        return $"mnist_{method.ToLowerInvariant()}_{plan}{suffix}";
+        return $"{prefix}_{method.ToLowerInvariant()}_{plan}{suffix}";
     }
 }

@@ -1,7 +1,5 @@
-using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace LowBit.Quantization.Training;
 
@@ -10,9 +8,8 @@ namespace LowBit.Quantization.Training;
 /// other processes use the same cores, a spinning thread burns the time slice its partner needs to reach the
 /// next barrier, and training crawls: on the 2-core VM of issue 18, at load average ≈ 24, one epoch ran at
 /// 50 images/s spinning and 364 images/s with <c>OMP_WAIT_POLICY=PASSIVE</c> (short runs, both under that load).
-/// libgomp reads the variable once, when it is loaded by the first torch call, so it is set here — before any
-/// type of this library runs, and in the C library's environment, which .NET's own does not write through to.
-/// A policy the user set is left alone.
+/// libgomp reads the variable once, when it is loaded by the first torch call, so it is set here, before any
+/// type of this library runs. A policy the user set is left alone.
 /// </summary>
 internal static class OpenMpWaitPolicy
 {
@@ -22,16 +19,5 @@ internal static class OpenMpWaitPolicy
 
     [ModuleInitializer]
     [SuppressMessage("Usage", "CA2255", Justification = "It must run before libtorch is loaded, whichever type of this library is used first.")]
-    internal static void PreferPassiveWaiting()
-    {
-        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(Variable) is not null)
-        {
-            return;
-        }
-
-        _ = setenv(Variable, Passive, overwrite: 0);
-    }
-
-    [DllImport("libc", CharSet = CharSet.Ansi, ExactSpelling = true)]
-    private static extern int setenv(string name, string value, int overwrite);
+    internal static void PreferPassiveWaiting() => NativeEnvironment.SetDefault(Variable, Passive);
 }

@@ -21,6 +21,19 @@ public sealed record TrainingOptions
     /// null for none.</summary>
     public BitBudget? Budget { get; init; }
 
+    /// <summary>After training, BatchNorm statistics are re-estimated from this many of the first training
+    /// images (see <see cref="BatchNormRecalibration"/>); 0 keeps the running statistics of training.</summary>
+    public int BatchNormRecalibrationImages { get; init; } = 2048;
+
     /// <summary>Called after every training batch (for progress displays); null for none.</summary>
     public Action<BatchProgress>? OnBatch { get; init; }
+
+    /// <summary><c>cpu</c> or <c>cuda</c> (see <see cref="TrainingDevice"/>); the trained model is returned on the CPU.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Where to write a <see cref="TrainingCheckpoint"/> after every epoch; null for none.</summary>
+    public string? CheckpointPath { get; init; }
+
+    /// <summary>Continue from the checkpoint at <see cref="CheckpointPath"/> (a fresh start when there is none yet).</summary>
+    public bool Resume { get; init; }
 }

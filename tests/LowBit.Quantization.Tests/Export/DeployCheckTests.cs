@@ -57,7 +57,7 @@ public sealed class DeployCheckTests : IClassFixture<MnistFixture>
     {
         TorchSession.Seed(3);
         var model = MnistCnn.Quantized(QuantizationMethod.Ste, BitwidthPlan.Uniform(1, 1));
-        using var few = new ImageBatch(_mnist.Train.Images.narrow(0, 0, 512), _mnist.Train.Labels.narrow(0, 0, 512));
+        using var few = _mnist.Train.EvenlySpaced(512);
         Trainer.Train(model, few, new TrainingOptions { Epochs = 1 });
         var manifest = ManifestExporter.Export(model, "mnist-ste-w1a1", TensorShape.Chw(1, 28, 28));
 
@@ -77,7 +77,7 @@ public sealed class DeployCheckTests : IClassFixture<MnistFixture>
         {
             TorchSession.Seed(11);
             var model = MnistCnn.Quantized(QuantizationMethod.Dsq, BitwidthPlan.Uniform(2, 2));
-            using var few = new ImageBatch(_mnist.Train.Images.narrow(0, 0, 256), _mnist.Train.Labels.narrow(0, 0, 256));
+            using var few = _mnist.Train.EvenlySpaced(256);
             Trainer.Train(model, few, new TrainingOptions { Epochs = 1, Seed = 11 });
             return ManifestWriter.ToUtf8(ManifestExporter.Export(model, "seeded", TensorShape.Chw(1, 28, 28)));
         }

@@ -82,7 +82,11 @@ public static class Trainer
         }
 
         options.Budget?.Enforce(model);
-        BatchNormRecalibration.Run(model, data.Images, options.BatchNormRecalibrationImages, options.BatchSize, device);
+        var steps = options.Epochs * ((count + options.BatchSize - 1) / options.BatchSize);
+        if (BatchNormRecalibration.IsNeeded(steps))
+        {
+            BatchNormRecalibration.Run(model, data.Images, options.BatchNormRecalibrationImages, options.BatchSize, device);
+        }
 
         model.to(CPU);
         model.eval();

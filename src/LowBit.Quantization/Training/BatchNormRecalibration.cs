@@ -9,19 +9,13 @@ namespace LowBit.Quantization.Training;
 /// <summary>
 /// Re-estimates every BatchNorm's running mean and variance after training, from the finished network with its
 /// quantizers in evaluation mode — the network that is exported. During training the running statistics
-/// trail the weights (momentum 0.1 keeps 0.9^k of the value k steps back), which is harmless after hundreds of
-/// steps but not after a short schedule: a ResNet-8 trained for 16 steps scored 77.7 % in training mode and
-/// chance (11 %) in evaluation mode, because low-bit activations turn a stale shift into whole channels at
-/// level 0. The statistics here are a plain average over the given images (cumulative, momentum off).
-/// After a long schedule they are not needed, and they did not help: the README's CNN (625 steps) scored
-/// 97.2 % re-estimated against 97.9 % with its running statistics, so only short schedules use them.
+/// trail the weights (momentum 0.1 keeps 0.9^k of the value k steps back) and start from mean 0, variance 1,
+/// which after a short schedule leaves low-bit activations with a stale shift that sends whole channels to
+/// level 0. The statistics here are a plain average over the given images (cumulative, momentum off). On the
+/// README's 2-bit CNN (625 steps) it moved held-out accuracy from 97.65 % to 98.10 %.
 /// </summary>
 public static class BatchNormRecalibration
 {
-    /// <summary>True while the initial statistics (mean 0, variance 1) still weigh more than 1 % in the running
-    /// ones after <paramref name="steps"/> training steps at BatchNorm's default momentum of 0.1: fewer than 44.</summary>
-    public static bool IsNeeded(long steps) => Math.Pow(0.9, steps) > 0.01;
-
     public static void Run(nn.Module<Tensor, Tensor> model, Tensor images, long count, int batchSize, Device device)
     {
         var norms = model.modules().OfType<NormBase>().Where(n => n.track_running_stats).ToList();

@@ -82,10 +82,12 @@ public static class Trainer
         }
 
         options.Budget?.Enforce(model);
-        var steps = options.Epochs * ((count + options.BatchSize - 1) / options.BatchSize);
-        if (BatchNormRecalibration.IsNeeded(steps))
+        if (options.BatchNormRecalibrationImages > 0)
         {
-            BatchNormRecalibration.Run(model, data.Images, options.BatchNormRecalibrationImages, options.BatchSize, device);
+            // Evenly spaced: the bundled digits are sorted by label, and statistics of the first images alone
+            // would describe zeros and ones only.
+            using var sample = data.EvenlySpaced(options.BatchNormRecalibrationImages);
+            BatchNormRecalibration.Run(model, sample.Images, sample.Count, options.BatchSize, device);
         }
 
         model.to(CPU);

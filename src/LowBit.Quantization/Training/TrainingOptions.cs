@@ -21,8 +21,8 @@ public sealed record TrainingOptions
     /// null for none.</summary>
     public BitBudget? Budget { get; init; }
 
-    /// <summary>After a short schedule (see <see cref="BatchNormRecalibration.IsNeeded"/>), BatchNorm statistics
-    /// are re-estimated from this many of the first training images; 0 keeps the running statistics of training.</summary>
+    /// <summary>After training, BatchNorm statistics are re-estimated (see <see cref="BatchNormRecalibration"/>)
+    /// from this many training images, evenly spaced; 0 keeps the running statistics of training.</summary>
     public int BatchNormRecalibrationImages { get; init; } = 2048;
 
     /// <summary>Called after every training batch (for progress displays); null for none.</summary>

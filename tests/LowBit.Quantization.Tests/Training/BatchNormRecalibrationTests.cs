@@ -34,13 +34,6 @@ public sealed class BatchNormRecalibrationTests
         Assert.Equal(0.1, norm.momentum);
     }
 
-    [Theory]
-    [InlineData(10, true)]
-    [InlineData(43, true)]
-    [InlineData(44, false)]
-    [InlineData(625, false)]
-    public void Only_a_short_schedule_needs_it(long steps, bool needed) => Assert.Equal(needed, BatchNormRecalibration.IsNeeded(steps));
-
     [Fact]
     public void No_images_leaves_the_running_statistics_alone()
     {

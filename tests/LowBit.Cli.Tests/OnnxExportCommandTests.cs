@@ -1,4 +1,5 @@
 using System.IO;
+using System.Text.RegularExpressions;
 using LowBit.Manifest;
 using LowBit.Onnx;
 using LowBit.TestModels;
@@ -52,7 +53,8 @@ public sealed class OnnxExportCommandTests
         var result = CliRunner.Run("export", TrainedModel, "--onnx", "--flavor", "qcdq", "--out", directory.File("mnist.onnx"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"error: {TrainedModel}: Layer 'act1' channel 0: thresholds 142, 276, 409 are not equally spaced, so no linear requantization reproduces them.", Assert.Single(result.ErrorLines));
+        // The thresholds themselves are whatever the committed example model learned; retraining changes them.
+        Assert.Matches($@"^error: {Regex.Escape(TrainedModel)}: Layer 'act1' channel 0: thresholds \d+, \d+, \d+ are not equally spaced, so no linear requantization reproduces them\.$", Assert.Single(result.ErrorLines));
         Assert.False(File.Exists(directory.File("mnist.onnx")));
     }
 

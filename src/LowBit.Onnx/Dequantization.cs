@@ -32,6 +32,7 @@ public static class Dequantization
         int fanIn = weights.Length / outChannels;
         var realWeights = new float[weights.Length];
         var bias = new float[outChannels];
+        var steps = new float[outChannels];
 
         // acc = Σ w·(x/s_in + zp_in) = Σ w·x / s_in + zp_in·Σw.
         for (int c = 0; c < outChannels; c++)
@@ -43,6 +44,7 @@ public static class Dequantization
                 _ => throw new ArgumentException($"Layer '{layer.Id}' has an unknown requantization.", nameof(layer)),
             };
             double weightGain = gain / inputLevels.Scale;
+            steps[c] = weightGain == 0 ? 1f : (float)Math.Abs(weightGain);
             for (int i = 0; i < fanIn; i++)
             {
                 realWeights[(c * fanIn) + i] = (float)(weights[(c * fanIn) + i] * weightGain);
@@ -52,7 +54,7 @@ public static class Dequantization
         }
 
         var clip = requantization is ThresholdRequantization t ? ReachableRange(t, bound) : null;
-        return new DequantizedDot(realWeights, bias, clip);
+        return new DequantizedDot(realWeights, bias, clip, steps);
     }
 
     public static DequantizedAdd Add(AddLayer add, LevelFormat first, LevelFormat second)
@@ -128,14 +130,5 @@ public static class Dequantization
         int low = levels.Min + reachable.Min(r => r.Always);
         int high = levels.Min + reachable.Max(r => r.Always + r.Crossed.Length);
         return new RealRange((low - levels.ZeroPoint) * levels.Scale, (high - levels.ZeroPoint) * levels.Scale);
-    }
-
-    /// <summary>The per-channel real weights' largest magnitude, for symmetric int8 weight scales.</summary>
-    internal static float[] RowMaxMagnitudes(float[] weights, int outChannels)
-    {
-        int fanIn = weights.Length / outChannels;
-        return Enumerable.Range(0, outChannels)
-            .Select(c => weights.AsSpan(c * fanIn, fanIn).ToArray().Select(MathF.Abs).DefaultIfEmpty(0f).Max())
-            .ToArray();
     }
 }

@@ -122,7 +122,7 @@ internal sealed class DequantizedLowering
         var codes = new sbyte[dot.Weights.Length];
         for (int i = 0; i < codes.Length; i++)
         {
-            codes[i] = (sbyte)Math.Clamp(MathF.Round(dot.Weights[i] / scales[i / fanIn]), -127, 127);
+            codes[i] = (sbyte)Math.Clamp(MathF.Round(dot.Weights[i] / scales[i / fanIn]), -128, 127);
         }
 
         return _graph.Node(
@@ -150,6 +150,9 @@ internal sealed class DequantizedLowering
             OnnxGraph.Attribute("axis", 0L));
     }
 
-    private static float[] WeightScales(DequantizedDot dot, int outChannels) =>
-        Dequantization.RowMaxMagnitudes(dot.Weights, outChannels).Select(m => m > 0 ? m / 127f : 1f).ToArray();
+    // One weight step per channel, not ONNX Runtime's quantizer's max/127: the int8 codes are then the
+    // manifest's own integers, exact rather than rounded, and for weights of up to 7 bits every u8×s8 pair
+    // sum fits in int16 — ONNX Runtime's x64 kernels without VNNI add pairs with saturating vpmaddubsw
+    // (ORT documents it and advises reduce_range), so max/127 codes gave different answers on AVX2-only CPUs.
+    private static float[] WeightScales(DequantizedDot dot, int outChannels) => dot.WeightSteps;
 }

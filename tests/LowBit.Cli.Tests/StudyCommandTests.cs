@@ -1,4 +1,5 @@
 using System.IO;
+using LowBit.Cli.Study;
 using LowBit.TestModels;
 
 namespace LowBit.Cli.Tests;
@@ -19,8 +20,9 @@ public sealed class StudyCommandTests
         var markdown = File.ReadAllText(report);
         Assert.Matches(@"\| ste \| \d+\.\d\d \|", markdown);
         Assert.Contains("fp32 baseline (same network and schedule, float): **", markdown);
-        Assert.Contains("![accuracy vs bits](results.png)", markdown);
-        var png = File.ReadAllBytes(directory.File("results.png"));
+        Assert.Contains("![accuracy vs bits](results-mnist-cnn.png)", markdown);
+        Assert.StartsWith(ResultsDocument.Header + "\n<!-- study mnist-cnn -->\n## The small CNN", markdown, System.StringComparison.Ordinal);
+        var png = File.ReadAllBytes(directory.File("results-mnist-cnn.png"));
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
     }
 
@@ -30,11 +32,28 @@ public sealed class StudyCommandTests
     [InlineData("--methods", "ste,nope", "unknown quantization method \"nope\"")]
     [InlineData("--model", "vgg", "unknown model \"vgg\"; expected one of mnist-cnn, resnet8, resnet20, mobilenetv2")]
     [InlineData("--train-images", "0", "--train-images must be 1 to 8000, found 0")]
+    [InlineData("--budget", "0.5", "--budget must be 1 to 8 average weight bits, found 0.5")]
+    [InlineData("--budget", "4", "--budget needs a method that learns bitwidths (cpq or ddq) in --methods, found ste,lsq")]
     public void Bad_options_are_one_clear_error(string option, string value, string expected)
     {
-        var result = CliRunner.Run("study", option, value, "--out", Path.Combine(Path.GetTempPath(), "never-written.md"));
+        string[] methods = option == "--methods" ? [] : ["--methods", "ste,lsq"];
+        var result = CliRunner.Run(["study", .. methods, option, value, "--out", Path.Combine(Path.GetTempPath(), "never-written.md")]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(expected, Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_study_document_is_refused_before_training()
+    {
+        using var directory = new TemporaryDirectory();
+        var report = directory.File("notes.md");
+        File.WriteAllText(report, "# my notes\n");
+
+        var result = CliRunner.Run("study", "--methods", "ste", "--bits", "2", "--epochs", "1", "--out", report);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("notes.md: cannot hold the study: it has no study sections", Assert.Single(result.ErrorLines));
+        Assert.Equal("# my notes\n", File.ReadAllText(report));
     }
 }

@@ -29,10 +29,11 @@ public static class StudyCommand
         var seed = new Option<int>("--seed") { Description = "Seed for every run.", DefaultValueFactory = _ => 1 };
         var model = new Option<string>("--model") { Description = $"Architecture: {string.Join(", ", ModelZoo.Names)}.", DefaultValueFactory = _ => ModelZoo.MnistCnnName };
         var trainImages = new Option<int?>("--train-images") { Description = "Train on N of the 8,000 training digits, evenly spaced (a short schedule for the larger models)." };
-        var output = new Option<string>("--out") { Description = "The Markdown report (default docs/results.md for mnist-cnn, docs/results-<model>.md otherwise); the plot is written beside it as <name>.png." };
+        var output = new Option<string>("--out") { Description = "The Markdown report (default docs/results.md): the network's section is replaced or added, other networks' sections are kept; the plot is written beside it as <name>-<model>.png." };
+        var budget = new Option<double?>("--budget") { Description = "Also train each method that learns bitwidths (cpq, ddq) with per-layer weight bits up to 8 under this average, activations at its ceiling." };
         var command = new Command("study", "Train every quantizer at W1A1…W8A8 and fp32 on the bundled MNIST digits; write the accuracy table and plot.")
         {
-            model, full, epochs, methods, bits, seed, trainImages, output,
+            model, full, epochs, methods, bits, budget, seed, trainImages, output,
         };
         command.SetAction(parseResult => Run(
             context,
@@ -43,11 +44,12 @@ public static class StudyCommand
             parseResult.GetValue(output),
             "lowbit " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)),
             parseResult.GetValue(model)!,
-            parseResult.GetValue(trainImages)));
+            parseResult.GetValue(trainImages),
+            parseResult.GetValue(budget)));
         return command;
     }
 
-    public static int Run(CliContext context, int epochs, string methodList, string bitList, int seed, string? output, string commandLine, string model = ModelZoo.MnistCnnName, int? trainImages = null)
+    public static int Run(CliContext context, int epochs, string methodList, string bitList, int seed, string? output, string commandLine, string model = ModelZoo.MnistCnnName, int? trainImages = null, double? budget = null)
     {
         AccuracyStudy study;
         try
@@ -66,14 +68,36 @@ public static class StudyCommand
                 throw new ArgumentException($"--train-images must be 1 to {BundledMnist.TrainCount}, found {trainImages}");
             }
 
-            study = new AccuracyStudy(methods, bits, epochs, seed, architecture, trainImages);
+            if (budget is { } b && !(b >= 1 && b <= StudyRun.LearnedMaxBits))
+            {
+                throw new ArgumentException($"--budget must be 1 to {StudyRun.LearnedMaxBits} average weight bits, found {b}");
+            }
+
+            if (budget is not null && !methods.Any(m => QuantizationMethod.Parse(m).LearnsBitwidth))
+            {
+                throw new ArgumentException($"--budget needs a method that learns bitwidths (cpq or ddq) in --methods, found {string.Join(",", methods)}");
+            }
+
+            study = new AccuracyStudy(methods, bits, epochs, seed, architecture, trainImages, budget);
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
             return context.Fail(e);
         }
 
-        output ??= Path.Combine("docs", study.Model == ModelZoo.MnistCnnName ? "results.md" : $"results-{study.Model}.md");
+        output ??= Path.Combine("docs", "results.md");
+        string? existing;
+        try
+        {
+            existing = File.Exists(output) ? File.ReadAllText(output) : null;
+            ResultsDocument.Upsert(existing, study.Model, string.Empty);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            // Checked before hours of training, not after.
+            return context.Fail($"{output}: cannot hold the study: {(e is FormatException ? e.Message : IoProblems.DescribeWrite(output, e))}");
+        }
+
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var done = 0;
         context.Output.WriteLine($"study of {study.Model}: {study.RunCount} runs ({string.Join(", ", study.Methods)} at {string.Join(", ", study.Bits.Select(b => $"W{b}A{b}"))}, and fp32), {epochs} epochs each, seed {seed}");
@@ -87,16 +111,18 @@ public static class StudyCommand
             },
             (label, b) => progress.Update($"  [{done + 1}/{study.RunCount}] {label}, epoch {b.Epoch}/{b.Epochs}", b.Samples, b.SampleCount, "img", b.Elapsed, EpochProgress.Detail(b)));
 
-        var plot = Path.ChangeExtension(output, ".png");
+        var plot = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, $"{Path.GetFileNameWithoutExtension(output)}-{study.Model}.png");
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-            StudyPlot.Save(runs, plot);
-            File.WriteAllText(output, StudyReport.Markdown(study, runs, commandLine, Path.GetFileName(plot), clock.Elapsed));
+            StudyPlot.Save(runs, plot, StudyReport.Title(study.Model));
+            var section = StudyReport.Markdown(study, runs, commandLine, Path.GetFileName(plot), clock.Elapsed);
+            existing = File.Exists(output) ? File.ReadAllText(output) : null;
+            File.WriteAllText(output, ResultsDocument.Upsert(existing, study.Model, section));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
-            return context.Fail($"{output}: cannot write the study: {IoProblems.DescribeWrite(output, e)}");
+            return context.Fail($"{output}: cannot write the study: {(e is FormatException ? e.Message : IoProblems.DescribeWrite(output, e))}");
         }
 
         context.Output.WriteLine($"wrote {output} and {plot}");

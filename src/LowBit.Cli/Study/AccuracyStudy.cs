@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using LowBit.Data;
 using LowBit.Quantization.Modules.Zoo;
 using LowBit.Quantization.Quantizers;
@@ -10,14 +11,16 @@ namespace LowBit.Cli.Study;
 
 /// <summary>
 /// Trains one <see cref="ModelZoo"/> architecture (the MNIST CNN by default) with every method at every uniform bitwidth (WbAb) plus the fp32 baseline, with
-/// fixed seeds, and records the held-out accuracy of each deployed integer model.
+/// fixed seeds, and records the held-out accuracy of each deployed integer model. With a bit budget, each method that
+/// learns its bitwidths (CPQ, DDQ) also runs once with per-layer weight precision learned under it.
 /// </summary>
 public sealed class AccuracyStudy
 {
     public static readonly int[] DefaultBits = { 1, 2, 3, 4, 8 };
 
-    public AccuracyStudy(IReadOnlyList<string> methods, IReadOnlyList<int> bits, int epochs, int seed, string model = ModelZoo.MnistCnnName, int? trainImages = null)
+    public AccuracyStudy(IReadOnlyList<string> methods, IReadOnlyList<int> bits, int epochs, int seed, string model = ModelZoo.MnistCnnName, int? trainImages = null, double? budget = null)
     {
+        Budget = budget;
         Methods = methods;
         Bits = bits;
         Epochs = epochs;
@@ -34,13 +37,20 @@ public sealed class AccuracyStudy
 
     public IReadOnlyList<string> Methods { get; }
 
+    /// <summary>Average weight bits for the learned-precision runs; null for none.</summary>
+    public double? Budget { get; }
+
+    /// <summary>The methods that get a learned-precision run (none without a budget).</summary>
+    public IReadOnlyList<string> LearnedPrecisionMethods =>
+        Budget is null ? Array.Empty<string>() : Methods.Where(m => QuantizationMethod.Parse(m).LearnsBitwidth).ToArray();
+
     public IReadOnlyList<int> Bits { get; }
 
     public int Epochs { get; }
 
     public int Seed { get; }
 
-    public int RunCount => (Methods.Count * Bits.Count) + 1;
+    public int RunCount => (Methods.Count * Bits.Count) + LearnedPrecisionMethods.Count + 1;
 
     /// <summary>Runs the study; <paramref name="onBatch"/> hears every training batch with the run's label ("dsq W2A2").</summary>
     public IReadOnlyList<StudyRun> Run(Action<StudyRun> onRun, Action<string, BatchProgress>? onBatch = null)
@@ -53,14 +63,16 @@ public sealed class AccuracyStudy
         var options = new TrainingOptions { Epochs = Epochs, Seed = Seed };
         var runs = new List<StudyRun>();
 
-        void Record(string method, int bits)
+        void Record(string method, int bits, double? budget = null)
         {
             var clock = Stopwatch.StartNew();
-            var label = bits == StudyRun.FloatBits ? method : $"{method} W{bits}A{bits}";
-            var runOptions = onBatch is null ? options : options with { OnBatch = b => onBatch(label, b) };
-            var result = MnistExperiment.Run(method, BitwidthPlan.Uniform(Math.Min(bits, 8), Math.Min(bits, 8)), runOptions, train, test, model: Model);
+            var label = PaperClaims.Label(new StudyRun(method, bits, 0, true, 0, TimeSpan.Zero, budget));
+            var runOptions = options with { Budget = budget is { } b ? new BitBudget(b) : null };
+            runOptions = onBatch is null ? runOptions : runOptions with { OnBatch = p => onBatch(label, p) };
+            var plan = BitwidthPlan.Uniform(budget is null ? Math.Min(bits, 8) : StudyRun.LearnedMaxBits, Math.Min(bits, 8));
+            var result = MnistExperiment.Run(method, plan, runOptions, train, test, model: Model);
             var averageBits = result.Manifest is null ? StudyRun.FloatBits : BitBudget.AverageBits(result.Model);
-            var run = new StudyRun(method, bits, result.DeployedAccuracy, result.Check?.Passed ?? true, averageBits, clock.Elapsed);
+            var run = new StudyRun(method, bits, result.DeployedAccuracy, result.Check?.Passed ?? true, averageBits, clock.Elapsed, budget);
             runs.Add(run);
             onRun(run);
         }
@@ -72,6 +84,11 @@ public sealed class AccuracyStudy
             {
                 Record(method, bits);
             }
+        }
+
+        foreach (var method in LearnedPrecisionMethods)
+        {
+            Record(method, StudyRun.BudgetActivationBits(Budget!.Value), Budget);
         }
 
         return runs;

@@ -16,7 +16,7 @@ public static class PaperClaims
 
     public static IEnumerable<string> Check(IReadOnlyList<StudyRun> runs)
     {
-        StudyRun? Find(string method, int bits) => runs.FirstOrDefault(r => r.Method == method && r.Bits == bits);
+        StudyRun? Find(string method, int bits) => runs.FirstOrDefault(r => r.Method == method && r.Bits == bits && r.Budget is null);
 
         string? Ahead(string claim, string paper, StudyRun? better, StudyRun? worse)
         {
@@ -54,9 +54,15 @@ public static class PaperClaims
             Ahead("Soft-threshold ternary weights beat a fixed-threshold ternary grid", "Xu et al., IJCAI 2020 (STE's 2-bit grid is ternary)", Find("stqn", 2), Find("ste", 2)),
             Ahead("CPQ beats straight-through quantization at low bits", "Lee et al., ICCV 2021", Find("cpq", 2), Find("ste", 2)),
             Close("DDQ at 4 bits is lossless", "Zhang et al., ICML 2021", Find("ddq", 4), fp32),
+            Close("DDQ with precision learned under a 4-bit budget is lossless", "Zhang et al., ICML 2021, MobileNetV2", runs.FirstOrDefault(r => r.Method == "ddq" && r.Budget <= 4), fp32),
         };
         return claims.Where(c => c is not null)!;
     }
 
-    public static string Label(StudyRun run) => run.Bits == StudyRun.FloatBits ? run.Method : $"{run.Method} W{run.Bits}A{run.Bits}";
+    public static string Label(StudyRun run) => run switch
+    {
+        { Budget: { } budget } => string.Create(CultureInfo.InvariantCulture, $"{run.Method} learned W≤{StudyRun.LearnedMaxBits} (budget {budget:0.##}) A{run.Bits}"),
+        { Bits: StudyRun.FloatBits } => run.Method,
+        _ => $"{run.Method} W{run.Bits}A{run.Bits}",
+    };
 }

@@ -6,8 +6,9 @@ using System.Text;
 
 namespace LowBit.Cli.Study;
 
-/// <summary>docs/results.md: how the study was run, the method × bits table of deployed accuracy, the plot,
-/// and the papers' claims checked against it.</summary>
+/// <summary>One network's section of docs/results.md: how the study was run, the method × bits table of
+/// deployed accuracy, the plot, and the papers' claims checked against it (<see cref="ResultsDocument"/>
+/// puts it in its place).</summary>
 public static class StudyReport
 {
     public static string Markdown(AccuracyStudy study, IReadOnlyList<StudyRun> runs, string command, string plotFile, TimeSpan total)
@@ -15,12 +16,17 @@ public static class StudyReport
         var text = new StringBuilder();
         void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
 
-        Line($"# Accuracy study: {Title(study.Model)}, every quantizer at every bitwidth on the bundled MNIST digits");
+        Line($"## {Title(study.Model)} (`--model {study.Model}`)");
         Line($"");
         Line($"Produced by `{command}` (from a clone: `dotnet run -c Release --project src/LowBit.Cli -- {command["lowbit ".Length..]}`) on {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {total.TotalMinutes:F1} minutes. Do not edit by hand: rerun the command.");
         Line($"");
         Line($"- Data: the bundled 10,000 MNIST digits, 8,000 for training and 2,000 held out (every fifth digit).{(study.TrainImages is { } n ? $" Training used {n:N0} of the 8,000, evenly spaced (every class in its share)." : string.Empty)}");
         Line($"- Model: {Description(study.Model)}");
+        if (study.Budget is { } budget)
+        {
+            Line($"- Learned precision: {string.Join(" and ", study.LearnedPrecisionMethods)} also ran with each layer's weight bitwidth learned (up to {StudyRun.LearnedMaxBits}) under an average of {budget:0.##} bits, activations at {StudyRun.BudgetActivationBits(budget)} bits; the cell gives the average weight bits it settled on.");
+        }
+
         Line($"- Schedule: {study.Epochs} epochs of Adam (learning rate 2e-3, cosine), batch 64, seed {study.Seed} for every run.");
         Line($"- Each cell is the held-out accuracy of the **deployed integer model** (reference interpreter) after export; every run's deploy check compares it with the TorchSharp model (✗ marks a failed check).");
         Line($"- One accuracy on 2,000 digits has a standard error of about 0.35 points.");
@@ -32,15 +38,27 @@ public static class StudyReport
             text.Append(CultureInfo.InvariantCulture, $" W{b}A{b} |");
         }
 
+        if (study.Budget is { } learnedBudget)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" learned W (≤ {learnedBudget:0.##} avg) A{StudyRun.BudgetActivationBits(learnedBudget)} |");
+        }
+
+        var columns = bits.Count + (study.Budget is null ? 0 : 1);
         text.AppendLine();
-        text.Append("|---|").Append(string.Concat(Enumerable.Repeat("---:|", bits.Count))).AppendLine();
+        text.Append("|---|").Append(string.Concat(Enumerable.Repeat("---:|", columns))).AppendLine();
         foreach (var method in study.Methods)
         {
             text.Append(CultureInfo.InvariantCulture, $"| {method} |");
             foreach (var b in bits)
             {
-                var run = runs.FirstOrDefault(r => r.Method == method && r.Bits == b);
+                var run = runs.FirstOrDefault(r => r.Method == method && r.Bits == b && r.Budget is null);
                 text.Append(' ').Append(run is null ? "–" : Cell(run)).Append(" |");
+            }
+
+            if (study.Budget is not null)
+            {
+                var learned = runs.FirstOrDefault(r => r.Method == method && r.Budget is not null);
+                text.Append(' ').Append(learned is null ? "–" : Cell(learned)).Append(" |");
             }
 
             text.AppendLine();
@@ -56,7 +74,7 @@ public static class StudyReport
         Line($"");
         Line($"![accuracy vs bits]({plotFile})");
         Line($"");
-        Line($"## The papers' claims, checked");
+        Line($"### The papers' claims, checked");
         Line($"");
         Line($"Differences under {PaperClaims.Noise:0.0} point (about two standard errors of a difference) are reported as not separable. The papers measure ImageNet/CIFAR networks fine-tuned from pretrained weights for many epochs; this is a short from-scratch schedule on a small digit set, so agreement here is weak evidence and disagreement is not a refutation.");
         Line($"");
@@ -66,7 +84,7 @@ public static class StudyReport
         }
 
         Line($"");
-        Line($"## Run times");
+        Line($"### Run times");
         Line($"");
         Line($"| run | seconds | average weight bits |");
         Line($"|---|---:|---:|");
@@ -78,12 +96,12 @@ public static class StudyReport
         return text.ToString();
     }
 
-    private static string Title(string model) => model switch
+    public static string Title(string model) => model switch
     {
         "resnet8" => "ResNet-8",
         "resnet20" => "ResNet-20",
         "mobilenetv2" => "MobileNetV2",
-        _ => "the small CNN",
+        _ => "The small CNN",
     };
 
     private static string Description(string model) => model switch
@@ -97,7 +115,7 @@ public static class StudyReport
     private static string Cell(StudyRun run)
     {
         var cell = string.Create(CultureInfo.InvariantCulture, $"{run.Accuracy * 100:F2}");
-        if (run.AverageWeightBits < run.Bits - 0.005)
+        if (run.Budget is not null || run.AverageWeightBits < run.Bits - 0.005)
         {
             cell += string.Create(CultureInfo.InvariantCulture, $" (W {run.AverageWeightBits:F2})");
         }

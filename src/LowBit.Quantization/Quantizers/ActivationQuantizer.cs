@@ -26,6 +26,14 @@ public abstract class ActivationQuantizer : nn.Module<Tensor, Tensor>
 
     protected abstract Tensor TrainingForward(Tensor x);
 
+    /// <summary>Sets a data-initialised range (LSQ's step, DSQ's bound, …) from <paramref name="sample"/>
+    /// if it is not set yet; a no-op for fixed-range quantizers. <see cref="TrainingForward"/> calls it
+    /// with its input; a wrapper that shifts the input (<see cref="SignedActivationQuantizer"/>) calls it
+    /// first with what the range should cover, because the shift itself is read from the range.</summary>
+    protected internal virtual void InitializeRange(Tensor sample)
+    {
+    }
+
     /// <summary>Uniform hard quantizer with the grid's step. Ties go up (floor(x/Δ + ½)), as the exported
     /// thresholds do; non-uniform quantizers override.</summary>
     protected virtual Tensor EvalForward(Tensor x)

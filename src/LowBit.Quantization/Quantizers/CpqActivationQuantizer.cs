@@ -39,7 +39,7 @@ public sealed class CpqActivationQuantizer : ActivationQuantizer
 
     protected override Tensor TrainingForward(Tensor x)
     {
-        FirstBatchInitialization.Apply(training, _initialized, _step, x, 2.0 / Math.Sqrt(MaxLevel));
+        InitializeRange(x);
         var step = StepTensor;
         Tensor chosen;
         Tensor candidates;
@@ -53,4 +53,7 @@ public sealed class CpqActivationQuantizer : ActivationQuantizer
 
         return CategoricalGrid.Quantize(x, candidates, null, chosen, step, step * (_noise.abs() + 1e-3), 1, 0, MaxLevel);
     }
+
+    protected internal override void InitializeRange(Tensor sample) =>
+        FirstBatchInitialization.Apply(training, _initialized, _step, sample, 2.0 / Math.Sqrt(MaxLevel));
 }

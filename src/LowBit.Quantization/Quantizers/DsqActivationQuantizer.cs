@@ -31,11 +31,14 @@ public sealed class DsqActivationQuantizer : ActivationQuantizer
 
     protected override Tensor TrainingForward(Tensor x)
     {
-        // Same start as LSQ's step (2⟨|x|⟩/√Q_P), expressed as the top of the range.
-        _dsq.InitializeUpperBound(x, 2.0 * MaxLevel / Math.Sqrt(MaxLevel));
+        InitializeRange(x);
         var upper = _dsq.UpperBound;
         return DsqFunction.HardWithSoftGradient(x, zeros_like(upper), upper, _dsq.EffectiveAlpha, MaxLevel + 1);
     }
+
+    // Same start as LSQ's step (2⟨|x|⟩/√Q_P), expressed as the top of the range.
+    protected internal override void InitializeRange(Tensor sample) =>
+        _dsq.InitializeUpperBound(sample, 2.0 * MaxLevel / Math.Sqrt(MaxLevel));
 
     protected override Tensor EvalForward(Tensor x)
     {

@@ -20,4 +20,6 @@ public sealed class LsqActivationQuantizer : ActivationQuantizer
 
     protected override Tensor TrainingForward(Tensor x) =>
         _step.Quantize(x, 0, MaxLevel, x.numel() / x.shape[0]);
+
+    protected internal override void InitializeRange(Tensor sample) => _step.InitializeQuantizer(sample, MaxLevel);
 }

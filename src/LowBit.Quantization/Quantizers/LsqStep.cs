@@ -51,6 +51,9 @@ internal sealed class LsqStep : nn.Module
         return StraightThrough.ScaleGradient(_step.abs() + 1e-8, 1.0 / Math.Sqrt((double)featureCount * positiveLevels));
     }
 
+    /// <summary>LSQ's first-batch start for a quantizer with <paramref name="positiveLevels"/> levels above 0.</summary>
+    public void InitializeQuantizer(Tensor v, int positiveLevels) => InitializeFrom(v, 2.0 / Math.Sqrt(positiveLevels));
+
     public Tensor Codes(Tensor v, int negativeLevels, int positiveLevels)
     {
         using var _ = no_grad();

@@ -40,9 +40,11 @@ public sealed class QnActivationQuantizer : ActivationQuantizer, IEpochScheduled
 
     protected override Tensor TrainingForward(Tensor x)
     {
-        _scales.InitializeFromMaximum(x, MaxLevel);
+        InitializeRange(x);
         return _scales.OutputScale * QnFunction.SoftCount(x * _scales.InputScale, _biases, Temperature);
     }
+
+    protected internal override void InitializeRange(Tensor sample) => _scales.InitializeFromMaximum(sample, MaxLevel);
 
     protected override Tensor EvalForward(Tensor x)
     {

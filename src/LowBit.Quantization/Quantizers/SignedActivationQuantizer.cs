@@ -29,7 +29,21 @@ public sealed class SignedActivationQuantizer : ActivationQuantizer
         return new ActivationGrid(Bits, inner.Step, inner.Boundaries.Select(b => b - shift).ToArray(), signed: true);
     }
 
-    protected override Tensor TrainingForward(Tensor x) => Shifted(x);
+    protected override Tensor TrainingForward(Tensor x)
+    {
+        // The shift is read from the inner range, so the inner quantizer must not initialise its range
+        // from x + shift on the first batch: with a range still at its placeholder (a step of 1, say)
+        // the shift is 2^(b−1), the first batch starts the step at ~2^b·⟨|x|⟩ and nearly every value
+        // rounds to level 0 for the whole of a short schedule. Started from |x| instead, each method's
+        // rule picks the step it would for values of that size (for N(0, 1) and LSQ's rule: 0.92, 0.41,
+        // 0.10 at 2, 4, 8 bits, near the least-squares uniform steps 1.0, 0.34, 0.03).
+        using (no_grad())
+        {
+            Inner.InitializeRange(x.detach().abs());
+        }
+
+        return Shifted(x);
+    }
 
     protected override Tensor EvalForward(Tensor x) => Shifted(x);
 

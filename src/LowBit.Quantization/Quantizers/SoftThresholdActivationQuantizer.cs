@@ -71,7 +71,7 @@ public sealed class SoftThresholdActivationQuantizer : ActivationQuantizer
 
     protected override Tensor TrainingForward(Tensor x)
     {
-        InitializeUniform(x);
+        InitializeRange(x);
         var thresholds = Thresholds;
         var hard = QnFunction.HardCount(x, thresholds);
         return Step * StraightThrough.Substitute(Interpolant(x, thresholds), hard);
@@ -102,7 +102,7 @@ public sealed class SoftThresholdActivationQuantizer : ActivationQuantizer
         return (y0 + ((x - x0) / (x1 - x0) * (y1 - y0))).clamp(0, n);
     }
 
-    private void InitializeUniform(Tensor x)
+    protected internal override void InitializeRange(Tensor x)
     {
         if (!training || _initialized.item<bool>())
         {

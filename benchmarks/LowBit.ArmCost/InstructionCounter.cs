@@ -31,11 +31,12 @@ public sealed class InstructionCounter
 
     private readonly string _plugin;
     private readonly string _workload;
+    private readonly GuestSystem _guest;
     private readonly string _countsDirectory;
     private readonly int _warmup;
     private readonly int _repeat;
 
-    public InstructionCounter(string plugin, string workload, string countsDirectory, int warmup, int repeat)
+    public InstructionCounter(string plugin, string workload, GuestSystem guest, string countsDirectory, int warmup, int repeat)
     {
         if ((plugin + countsDirectory).Contains(','))
         {
@@ -44,6 +45,7 @@ public sealed class InstructionCounter
 
         _plugin = plugin;
         _workload = workload;
+        _guest = guest;
         _countsDirectory = countsDirectory;
         _warmup = warmup;
         _repeat = repeat;
@@ -92,7 +94,7 @@ public sealed class InstructionCounter
         var counts = Path.Combine(_countsDirectory, $"{model}.{cpu.QemuCpu}.{inferences}.tsv");
         File.Delete(counts);
         var plugin = $"{_plugin},out={counts}" + string.Concat(Roots.Select(root => ",root=" + root));
-        var arguments = new[] { "-cpu", cpu.QemuCpu, "-plugin", plugin, _workload, model, inferences.ToString(CultureInfo.InvariantCulture) };
+        string[] arguments = [.. _guest.QemuArguments(cpu), "-plugin", plugin, _workload, model, inferences.ToString(CultureInfo.InvariantCulture)];
         var run = ProcessRunner.Run("qemu-aarch64", arguments, timeoutSeconds: 900);
         if (run.ExitCode != 0 || !File.Exists(counts))
         {

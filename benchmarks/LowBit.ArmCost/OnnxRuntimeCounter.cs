@@ -21,14 +21,16 @@ public sealed class OnnxRuntimeCounter
 
     private readonly string _plugin;
     private readonly string _workload;
+    private readonly GuestSystem _guest;
     private readonly string _countsDirectory;
     private readonly int _warmup;
     private readonly int _repeat;
 
-    public OnnxRuntimeCounter(string plugin, string workload, string countsDirectory, int warmup, int repeat)
+    public OnnxRuntimeCounter(string plugin, string workload, GuestSystem guest, string countsDirectory, int warmup, int repeat)
     {
         _plugin = plugin;
         _workload = workload;
+        _guest = guest;
         _countsDirectory = countsDirectory;
         _warmup = warmup;
         _repeat = repeat;
@@ -59,7 +61,7 @@ public sealed class OnnxRuntimeCounter
         var counts = Path.Combine(_countsDirectory, $"onnxruntime.{network}.{cpu.QemuCpu}.{inferences}{suffix}.tsv");
         File.Delete(counts);
         var plugin = $"{_plugin},out={counts},root={LoopRoot}";
-        var arguments = new[] { "-cpu", cpu.QemuCpu, "-plugin", plugin, _workload, onnxModel, inferences.ToString(CultureInfo.InvariantCulture) };
+        string[] arguments = [.. _guest.QemuArguments(cpu), "-plugin", plugin, _workload, onnxModel, inferences.ToString(CultureInfo.InvariantCulture)];
         var run = ProcessRunner.Run("qemu-aarch64", arguments, timeoutSeconds: 900);
         if (run.ExitCode != 0 || !File.Exists(counts))
         {

@@ -56,12 +56,13 @@ public static class Program
         BenchmarkModelFiles.RequireFiles(options.Models);
         Toolchain.RequireTools();
         var plugin = Toolchain.BuildPlugin(paths);
+        var guest = GuestSystem.Prepare(paths, CpuVariant.All);
         var workload = options.SkipPublish ? ExistingWorkload(paths) : Toolchain.PublishWorkload(paths, options.Models);
-        var counter = new InstructionCounter(plugin, workload, paths.CountsDirectory, options.Warmup, options.Repeat);
+        var counter = new InstructionCounter(plugin, workload, guest, paths.CountsDirectory, options.Warmup, options.Repeat);
         var costs = options.Models
             .SelectMany(model => CpuVariant.All.Select(cpu => counter.Measure(model, cpu)))
             .ToList();
-        var peers = CountOnnxRuntime(options, paths, plugin);
+        var peers = CountOnnxRuntime(options, paths, plugin, guest);
         var markdown = MarkdownReport.Write(costs, peers, options);
         Console.WriteLine();
         Console.WriteLine(markdown);
@@ -71,7 +72,7 @@ public static class Program
     }
 
     /// <summary>ONNX Runtime int8 on the QDQ export of every whole network among the models, on every CPU.</summary>
-    private static IReadOnlyList<PeerCost> CountOnnxRuntime(CountOptions options, WorkPaths paths, string plugin)
+    private static IReadOnlyList<PeerCost> CountOnnxRuntime(CountOptions options, WorkPaths paths, string plugin, GuestSystem guest)
     {
         var networks = BenchmarkModelFiles.PeerNetworks
             .Where(network => options.Models.Any(model => BenchmarkModelFiles.Architecture(model) == network))
@@ -84,7 +85,7 @@ public static class Program
         var workload = options.SkipPublish && File.Exists(paths.OnnxRuntimeWorkloadBinary)
             ? paths.OnnxRuntimeWorkloadBinary
             : Toolchain.PublishOnnxRuntimeWorkload(paths);
-        var counter = new OnnxRuntimeCounter(plugin, workload, paths.CountsDirectory, options.Warmup, options.Repeat);
+        var counter = new OnnxRuntimeCounter(plugin, workload, guest, paths.CountsDirectory, options.Warmup, options.Repeat);
         return networks
             .SelectMany(network =>
             {

@@ -17,6 +17,7 @@ public static class Toolchain
         ("gcc (builds the qemu plugin)", () => ProcessRunner.FindOnPath("gcc") is not null),
         ("qemu-aarch64 (qemu-user)", () => ProcessRunner.FindOnPath("qemu-aarch64") is not null),
         ("clang (NativeAOT cross-link for linux-arm64)", () => ProcessRunner.FindOnPath("clang") is not null),
+        ("aarch64-linux-gnu-gcc (builds the guest's /proc/cpuinfo probe)", () => ProcessRunner.FindOnPath("aarch64-linux-gnu-gcc") is not null),
         ("the arm64 cross C library (libc6-dev-arm64-cross)", () => File.Exists("/usr/aarch64-linux-gnu/lib/crt1.o")),
         ("the arm64 C library qemu runs the binary with (libc6:arm64)", () => File.Exists("/lib/ld-linux-aarch64.so.1")),
         // ONNX Runtime's libonnxruntime.so is C++. It must come from Debian's multiarch packages: run with the cross

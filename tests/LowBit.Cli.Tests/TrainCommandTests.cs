@@ -58,4 +58,14 @@ public sealed class TrainCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(expected, Assert.Single(result.ErrorLines));
     }
+
+    [Theory]
+    [InlineData(null, "W2A2")]
+    [InlineData(4.0, "W8A4")]
+    [InlineData(2.5, "W8A3")]
+    public void Without_bits_a_budget_leaves_room_to_learn_up_to_8_weight_bits(double? budget, string expected)
+    {
+        // "--method ddq --budget 4" alone must not be capped by the W2A2 default, where a budget of 4 means nothing.
+        Assert.Equal(expected, LowBit.Cli.Commands.TrainCommand.DefaultBits(budget));
+    }
 }

@@ -100,7 +100,8 @@ public static class StudyCommand
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var done = 0;
-        context.Output.WriteLine($"study of {study.Model}: {study.RunCount} runs ({string.Join(", ", study.Methods)} at {string.Join(", ", study.Bits.Select(b => $"W{b}A{b}"))}, and fp32), {epochs} epochs each, seed {seed}");
+        var learned = study.Budget is { } average ? string.Join(string.Empty, study.LearnedPrecisionMethods.Select(m => $", {m} learned under {average.ToString("0.##", CultureInfo.InvariantCulture)} bits")) : string.Empty;
+        context.Output.WriteLine($"study of {study.Model}: {study.RunCount} runs ({string.Join(", ", study.Methods)} at {string.Join(", ", study.Bits.Select(b => $"W{b}A{b}"))}{learned}, and fp32), {epochs} epochs each, seed {seed}");
         var progress = new LiveProgress(context.Output, context.OutputIsTerminal);
         var runs = study.Run(
             run =>

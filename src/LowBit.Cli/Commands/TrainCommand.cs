@@ -1,4 +1,5 @@
 using System;
+using LowBit.Cli.Study;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -24,7 +25,7 @@ public static class TrainCommand
     {
         var model = new Option<string>("--model") { Description = $"Architecture: {string.Join(", ", ModelZoo.Names)}.", DefaultValueFactory = _ => ModelZoo.MnistCnnName };
         var method = new Option<string>("--method") { Description = $"Quantization method: {string.Join(", ", QuantizationMethod.All.Select(m => m.Name))}, or fp32.", DefaultValueFactory = _ => "dsq" };
-        var bits = new Option<string>("--bits") { Description = "Bitwidths: W2A2 for every layer, or W2A2,conv1=W8A8 with per-layer overrides (mnist-cnn layers: conv1, conv2, fc1, fc2; resnet: stem, layer1.0.conv1 … fc; mobilenetv2: stem, block0.depthwise … head, fc).", DefaultValueFactory = _ => "W2A2" };
+        var bits = new Option<string?>("--bits") { Description = "Bitwidths: W2A2 for every layer, or W2A2,conv1=W8A8 with per-layer overrides (mnist-cnn layers: conv1, conv2, fc1, fc2; resnet: stem, layer1.0.conv1 … fc; mobilenetv2: stem, block0.depthwise … head, fc). Default W2A2, or with --budget B weights up to W8 and activations at ⌈B⌉ bits." };
         var budget = new Option<double?>("--budget") { Description = "Average weight bits to stay within; cpq and ddq then learn each layer's bitwidth up to --bits." };
         var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seed for initialisation and shuffling.", DefaultValueFactory = _ => 1 };
@@ -40,7 +41,7 @@ public static class TrainCommand
         command.SetAction(parseResult => Run(
             context,
             parseResult.GetValue(method)!,
-            parseResult.GetValue(bits)!,
+            parseResult.GetValue(bits) ?? DefaultBits(parseResult.GetValue(budget)),
             parseResult.GetValue(budget),
             parseResult.GetValue(epochs),
             parseResult.GetValue(seed),
@@ -52,6 +53,11 @@ public static class TrainCommand
             parseResult.GetValue(trainImages)));
         return command;
     }
+
+    /// <summary>Without --bits: W2A2, or for a bit budget room to learn (up to 8 weight bits) with activations at
+    /// the budget's ceiling, as the study's learned-precision runs use.</summary>
+    public static string DefaultBits(double? budget) =>
+        budget is { } b and > 0 ? $"W{StudyRun.LearnedMaxBits}A{StudyRun.BudgetActivationBits(b)}" : "W2A2";
 
     public static int Run(CliContext context, string method, string bits, double? budget, int epochs, int seed, string? output, string? checkpoint = null, string model = ModelZoo.MnistCnnName, string device = "cpu", bool resume = false, int? trainImages = null)
     {

@@ -81,6 +81,8 @@ public sealed class CpqWeightQuantizer : WeightQuantizer, ILearnedPrecision
 
     public void LimitBits(int bits) => _gates.LimitBits(bits);
 
+    public void StartAt(int bits) => _gates.StartAt(bits);
+
     public void FreezePrecision() => _gates.Freeze();
 
     protected override Tensor TrainingForward(Tensor weight)

@@ -18,6 +18,10 @@ public interface ILearnedPrecision
     /// closes the weakest first.</summary>
     double TopGateLogit { get; }
 
+    /// <summary>Sets the gates so that training starts at <paramref name="bits"/> (clamped to what the layer
+    /// can learn): the bits up to it open, those above closed, all still learnable.</summary>
+    void StartAt(int bits);
+
     /// <summary>Caps the bitwidth from now on (the budget's final projection).</summary>
     void LimitBits(int bits);
 

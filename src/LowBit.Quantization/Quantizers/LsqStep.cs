@@ -51,6 +51,21 @@ internal sealed class LsqStep : nn.Module
         return StraightThrough.ScaleGradient(_step.abs() + 1e-8, 1.0 / Math.Sqrt((double)featureCount * positiveLevels));
     }
 
+    /// <summary>The step with LSQ's gradient scale, started so that <paramref name="positiveLevels"/> steps
+    /// reach the largest |v| of the first batch: a grid whose coarser subsets (DDQ's merged levels, which keep
+    /// the range) all suit v, where LSQ's own start suits only the finest grid.</summary>
+    public Tensor LearnedStepCoveringMaximum(Tensor v, int positiveLevels, long featureCount)
+    {
+        if (training && !_initialized.item<bool>())
+        {
+            using var _ = no_grad();
+            _step.copy_((v.detach().abs().max() / positiveLevels) + 1e-8);
+            _initialized.fill_(true);
+        }
+
+        return StraightThrough.ScaleGradient(_step.abs() + 1e-8, 1.0 / Math.Sqrt((double)featureCount * positiveLevels));
+    }
+
     /// <summary>LSQ's first-batch start for a quantizer with <paramref name="positiveLevels"/> levels above 0.</summary>
     public void InitializeQuantizer(Tensor v, int positiveLevels) => InitializeFrom(v, 2.0 / Math.Sqrt(positiveLevels));
 

@@ -87,6 +87,20 @@ internal sealed class PrecisionGates : nn.Module
         _state[0].fill_(Math.Clamp(bits, MinBits, MaxBits));
     }
 
+    /// <summary>Opens the gates of the levels up to <paramref name="bits"/> and closes those above, with the
+    /// initial confidence either way.</summary>
+    public void StartAt(int bits)
+    {
+        if (_logits is null)
+        {
+            return;
+        }
+
+        var open = Math.Clamp(bits, MinBits, MaxBits) - MinBits;
+        using var _ = no_grad();
+        _logits.copy_(tensor(Enumerable.Range(0, MaxBits - MinBits).Select(k => (float)((k < open ? InitialLogit : -InitialLogit) / LogitScale)).ToArray()));
+    }
+
     public void Freeze()
     {
         LimitBits(Bits);

@@ -13,7 +13,8 @@ namespace LowBit.Quantization.Training;
 /// <c>Strength · max(0, E[average bits] − budget)</c> (CPQ's L0 penalty on the bit gates, DDQ's memory
 /// constraint), so layers whose finest bits help least give them up first. After training
 /// <see cref="Enforce"/> guarantees the budget: while the model is over it, the learned layer whose top gate
-/// is weakest loses one bit. Layers with a fixed bitwidth count at their bitwidth.
+/// is weakest loses one bit. Layers with a fixed bitwidth count at their bitwidth. Training starts every
+/// learned layer at the budget's whole bits (<see cref="StartAtBudget"/>).
 /// </summary>
 public sealed record BitBudget(double AverageWeightBits, double Strength = 1.0)
 {
@@ -44,6 +45,21 @@ public sealed record BitBudget(double AverageWeightBits, double Strength = 1.0)
         if (lowest > AverageWeightBits + 1e-9)
         {
             throw new ArgumentException($"bit budget {AverageWeightBits:0.###} average weight bits cannot be met: the lowest this model can reach is {lowest:0.###} (methods that learn their bitwidth: cpq, ddq; fixed layers count at their bitwidth)");
+        }
+    }
+
+    /// <summary>
+    /// Starts every learned layer at ⌊budget⌋ bits rather than at its maximum: a feasible uniform allocation that
+    /// the gates then move away from where the loss pays for it. Started at 8 bits, the penalty needed the whole
+    /// first epoch to bring the average down, and the projection before the last epoch chose the bits instead
+    /// (MobileNetV2 with DDQ, 2 epochs, budget 4: large late layers cut to 2 bits, 81.8 % against 92.95 % at W4).
+    /// </summary>
+    public void StartAtBudget(nn.Module model)
+    {
+        var bits = (int)Math.Floor(AverageWeightBits + 1e-9);
+        foreach (var learned in Quantizers(model).OfType<ILearnedPrecision>())
+        {
+            learned.StartAt(bits);
         }
     }
 

@@ -26,6 +26,11 @@ public static class Trainer
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
         options.Budget?.Validate(model);
         var finished = StartingPoint(model, optimizer, options);
+        if (finished == 0)
+        {
+            options.Budget?.StartAtBudget(model);
+        }
+
         var reports = new List<EpochReport>();
         var count = data.Count;
         for (var epoch = 1; epoch <= options.Epochs; epoch++)

@@ -40,9 +40,31 @@ public sealed class ImportRunCommandTests : System.IDisposable
 
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.Equal(
-            $"error: {Qonnx("qonnx_mnist-conv_model.onnx")}: node 'Convolution28' (Conv): the graph has no quantizer (no Quant, BipolarQuant, MultiThreshold, QuantizeLinear, QLinearConv, QLinearMatMul, ConvInteger or MatMulInteger node), so this Conv multiplies float32 input 'Input3' by float32 weights 'Parameter5': a float network, which no integer model computes exactly. Quantize it first (e.g. Brevitas to QONNX, or ONNX Runtime's quantizer to QDQ).",
+            $"error: {Qonnx("qonnx_mnist-conv_model.onnx")}: node 'Convolution28' (Conv): the graph has no quantizer (no Quant, BipolarQuant, MultiThreshold, QuantizeLinear, QLinearConv, QLinearMatMul, ConvInteger or MatMulInteger node), so this Conv multiplies float32 input 'Input3' by float32 weights 'Parameter5': a float network, which no integer model computes exactly. Quantize it first (e.g. Brevitas to QONNX, or ONNX Runtime's quantizer to QDQ), or import with --approximate to quantize it to 8 bits and measure the difference.",
             result.Error.Trim());
         Assert.False(File.Exists(Path.Combine(_directory.Path, "conv.lbq")));
+    }
+
+    [Fact]
+    public void ApproximatesAFloatConvolutionNetAndSaysByHowMuch()
+    {
+        var manifest = Path.Combine(_directory.Path, "conv.lbq");
+
+        var result = CliRunner.Run("import", Qonnx("qonnx_mnist-conv_model.onnx"), "-o", manifest, "--approximate");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(result.OutputLines, line => line.StartsWith("approximate: the graph has no quantizer; calibrating 8-bit activations on 16 random inputs uniform in [0, 1] (no calibration data given; real inputs, --calibrate x.npy, give better ranges)"));
+        Assert.Contains(result.OutputLines, line => line.StartsWith("approximate: on 100 random inputs the integer model's outputs differ from the float graph by at most ") && line.Contains("classes agree on "));
+        Assert.True(File.Exists(manifest));
+    }
+
+    [Fact]
+    public void CalibrateWithoutApproximateIsRefused()
+    {
+        var result = CliRunner.Run("import", Qonnx("qonnx_mnist-conv_model.onnx"), "-o", Path.Combine(_directory.Path, "conv.lbq"), "--calibrate", "x.npy");
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Equal("error: --calibrate sets the ranges of --approximate; give both.", result.Error.Trim());
     }
 
     [Fact]

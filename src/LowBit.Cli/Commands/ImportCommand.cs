@@ -5,13 +5,15 @@ using System.Linq;
 using LowBit.Data;
 using LowBit.Manifest;
 using LowBit.Onnx.Import;
+using LowBit.Onnx.Numpy;
 using LowBit.Runtime;
 
 namespace LowBit.Cli.Commands;
 
 /// <summary>
-/// <c>lowbit import &lt;model.onnx&gt; [-o model.lbq] [--check]</c>: streamlines a QONNX (Brevitas, FINN)
+/// <c>lowbit import &lt;model.onnx&gt; [-o model.lbq] [--check] [--approximate [--calibrate x.npy]]</c>: streamlines a QONNX (Brevitas, FINN)
 /// or ONNX int8 (QDQ or integer operators) model into a manifest, printing what it did per layer; refuses, in one line, what it cannot take exactly.
+/// A float network is refused unless --approximate asks to quantize it to 8 bits and report by how much it differs.
 /// </summary>
 public static class ImportCommand
 {
@@ -24,6 +26,8 @@ public static class ImportCommand
         var name = new Option<string?>("--name") { Description = "The manifest's model name (default: the file name)." };
         var check = new Option<bool>("--check") { Description = "Compare the imported model with a float evaluation of the ONNX graph on random inputs, and on the bundled MNIST digits when the input is 784 values." };
         var accept = new Option<bool>("--accept-input-differences") { Description = "Import even when the input quantizer cannot match the graph's on every float input; the differing inputs are printed." };
+        var approximate = new Option<bool>("--approximate") { Description = "For a float network (no quantizer): insert 8-bit quantizers (weights per output channel, activations from calibrated ranges), import that exactly, and print how far it is from the float graph on random inputs." };
+        var calibrate = new Option<string?>("--calibrate") { Description = "With --approximate: a .npy of real inputs (first dimension the batch) whose activation ranges set the scales; without it, random inputs uniform in [0, 1]." };
         var command = new Command("import", "Import a QONNX (Brevitas, FINN) or ONNX int8 (QDQ or integer operators) model as a manifest, exactly, or refuse and say why.")
         {
             model,
@@ -31,6 +35,8 @@ public static class ImportCommand
             name,
             check,
             accept,
+            approximate,
+            calibrate,
         };
         command.SetAction(parseResult => Run(
             context,
@@ -38,17 +44,25 @@ public static class ImportCommand
             parseResult.GetValue(output),
             parseResult.GetValue(name),
             parseResult.GetValue(check),
-            parseResult.GetValue(accept)));
+            parseResult.GetValue(accept),
+            parseResult.GetValue(approximate),
+            parseResult.GetValue(calibrate)));
         return command;
     }
 
-    public static int Run(CliContext context, string model, string? output, string? name, bool check, bool acceptInputDifferences)
+    public static int Run(CliContext context, string model, string? output, string? name, bool check, bool acceptInputDifferences, bool approximate = false, string? calibrate = null)
     {
         try
         {
+            if (calibrate is not null && !approximate)
+            {
+                return context.Fail("--calibrate sets the ranges of --approximate; give both.");
+            }
+
             var graph = SourceGraph.Read(model);
             string modelName = name ?? SafeName(Path.GetFileNameWithoutExtension(model));
-            var result = OnnxImporter.Import(graph, new ImportOptions(modelName, acceptInputDifferences));
+            var approximation = approximate ? new ApproximationOptions(Calibration: calibrate is null ? null : NpyFile.Read(calibrate), CalibrationName: calibrate) : null;
+            var result = OnnxImporter.Import(graph, new ImportOptions(modelName, acceptInputDifferences, approximation));
             foreach (var line in result.Log)
             {
                 context.Output.WriteLine(line);
@@ -71,6 +85,10 @@ public static class ImportCommand
         catch (ManifestException e)
         {
             return context.Fail(e);
+        }
+        catch (NpyFormatException e)
+        {
+            return context.Fail(e.Message);
         }
     }
 

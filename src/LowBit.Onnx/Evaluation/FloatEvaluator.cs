@@ -39,7 +39,14 @@ public sealed class FloatEvaluator
     }
 
     /// <summary>Evaluates the graph with a value for every graph input, by name.</summary>
-    public IReadOnlyDictionary<string, OnnxTensor> Run(IReadOnlyDictionary<string, OnnxTensor> inputs)
+    public IReadOnlyDictionary<string, OnnxTensor> Run(IReadOnlyDictionary<string, OnnxTensor> inputs) =>
+        Run(inputs, Array.Empty<string>());
+
+    /// <summary>
+    /// Evaluates the graph and returns its outputs and the intermediate values <paramref name="alsoKeep"/> by name:
+    /// calibration reads the ranges of the tensors it quantizes (the evaluator otherwise frees each value after its last use).
+    /// </summary>
+    public IReadOnlyDictionary<string, OnnxTensor> Run(IReadOnlyDictionary<string, OnnxTensor> inputs, IReadOnlyCollection<string> alsoKeep)
     {
         var values = new Dictionary<string, OnnxTensor>(_graph.Initializers, StringComparer.Ordinal);
         foreach (var input in _graph.Inputs)
@@ -49,7 +56,7 @@ public sealed class FloatEvaluator
                 : throw new OnnxImportException($"{_graph.File}: no value given for graph input '{input.Name}'.");
         }
 
-        var keep = _graph.Outputs.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        var keep = _graph.Outputs.Select(o => o.Name).Concat(alsoKeep).ToHashSet(StringComparer.Ordinal);
         for (int i = 0; i < _graph.Nodes.Count; i++)
         {
             var node = _graph.Nodes[i];
@@ -65,7 +72,7 @@ public sealed class FloatEvaluator
             }
         }
 
-        return _graph.Outputs.ToDictionary(o => o.Name, o => values[o.Name], StringComparer.Ordinal);
+        return keep.ToDictionary(name => name, name => values[name], StringComparer.Ordinal);
     }
 
     /// <summary>The first graph output for <paramref name="input"/>.</summary>

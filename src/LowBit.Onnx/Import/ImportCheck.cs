@@ -13,6 +13,9 @@ namespace LowBit.Onnx.Import;
 /// </summary>
 public static class ImportCheck
 {
+    /// <summary>Input values per evaluated batch: all 1,000 MNIST-sized samples at once, a few 200×200 images (whose intermediate maps are 13 times larger) at a time.</summary>
+    private const int BatchInputValues = 1 << 20;
+
     public static CheckReport Compare(SourceGraph graph, ModelManifest manifest, float[] samples, int count, byte[]? labels = null)
     {
         int length = manifest.Input.Shape.Length;
@@ -33,7 +36,7 @@ public static class ImportCheck
 
         var output = new float[interpreter.OutputLength];
         int agreeing = 0, importedCorrect = 0, graphCorrect = 0;
-        double maxDifference = 0;
+        double maxDifference = 0, squaredDifference = 0, squaredScore = 0;
         for (int i = 0; i < count; i++)
         {
             interpreter.Predict(samples.AsSpan(i * length, length), output);
@@ -43,7 +46,10 @@ public static class ImportCheck
             agreeing += imported == expected ? 1 : 0;
             for (int c = 0; c < classes && !graphGivesClass; c++)
             {
-                maxDifference = Math.Max(maxDifference, Math.Abs(output[c] - reference[c]));
+                double difference = output[c] - reference[c];
+                maxDifference = Math.Max(maxDifference, Math.Abs(difference));
+                squaredDifference += difference * difference;
+                squaredScore += (double)reference[c] * reference[c];
             }
 
             if (labels is not null)
@@ -53,7 +59,12 @@ public static class ImportCheck
             }
         }
 
-        return new CheckReport(count, agreeing, maxDifference, labels is null ? null : importedCorrect, labels is null ? null : graphCorrect);
+        double values = graphGivesClass ? 1 : (double)count * classes;
+        return new CheckReport(count, agreeing, maxDifference, labels is null ? null : importedCorrect, labels is null ? null : graphCorrect)
+        {
+            RmsScoreDifference = Math.Sqrt(squaredDifference / values),
+            ScoreRms = Math.Sqrt(squaredScore / values),
+        };
     }
 
     /// <summary>Uniform random inputs covering the input quantizer's whole range and a level beyond each end.</summary>
@@ -67,22 +78,31 @@ public static class ImportCheck
     }
 
     /// <summary>
-    /// The graph's scores per sample: one batch when the graph takes any batch size, else one sample at a
-    /// time (FINN's streamlined graphs reshape to a fixed batch of 1).
+    /// The graph's scores per sample: in batches of about <see cref="BatchInputValues"/> input values when the graph
+    /// takes any batch size, else one sample at a time (FINN's streamlined graphs reshape to a fixed batch of 1).
     /// </summary>
     private static float[] GraphScores(SourceGraph graph, float[] samples, int count)
     {
+        int batch = Math.Max(1, BatchInputValues / Math.Max(1, samples.Length / count));
+        return Enumerable.Range(0, (count + batch - 1) / batch)
+            .SelectMany(b => BatchScores(graph, samples, count, b * batch, Math.Min(batch, count - (b * batch))))
+            .ToArray();
+    }
+
+    private static float[] BatchScores(SourceGraph graph, float[] samples, int total, int start, int count)
+    {
         var evaluator = new FloatEvaluator(graph);
         var sampleShape = graph.Inputs[0].Shape.Skip(1).ToArray();
-        OnnxTensor Batch(int start, int n) =>
-            new(new[] { n }.Concat(sampleShape).ToArray(), samples.AsSpan(start * (samples.Length / count), n * (samples.Length / count)).ToArray().Select(v => (double)v).ToArray());
+        int length = samples.Length / total;
+        OnnxTensor Batch(int first, int n) =>
+            new(new[] { n }.Concat(sampleShape).ToArray(), samples.AsSpan(first * length, n * length).ToArray().Select(v => (double)v).ToArray());
         try
         {
-            return evaluator.Evaluate(Batch(0, count)).Values.Select(v => (float)v).ToArray();
+            return evaluator.Evaluate(Batch(start, count)).Values.Select(v => (float)v).ToArray();
         }
         catch (OnnxImportException) when (count > 1)
         {
-            return Enumerable.Range(0, count).SelectMany(i => evaluator.Evaluate(Batch(i, 1)).Values.Select(v => (float)v)).ToArray();
+            return Enumerable.Range(start, count).SelectMany(i => evaluator.Evaluate(Batch(i, 1)).Values.Select(v => (float)v)).ToArray();
         }
     }
 }
@@ -90,6 +110,12 @@ public static class ImportCheck
 /// <summary>How an imported model compares with its source graph.</summary>
 public sealed record CheckReport(int Count, int Agreeing, double MaxScoreDifference, int? ImportedCorrect, int? GraphCorrect)
 {
+    /// <summary>Root mean square of the score differences over every output value.</summary>
+    public double RmsScoreDifference { get; init; }
+
+    /// <summary>Root mean square of the graph's scores: the yardstick for <see cref="RmsScoreDifference"/>.</summary>
+    public double ScoreRms { get; init; }
+
     public double AgreementPercent => 100.0 * Agreeing / Count;
 
     public override string ToString() =>

@@ -7,4 +7,8 @@ namespace LowBit.Onnx.Import;
 /// (e.g. a narrow 3-level grid on 2 bits, or ties the graph breaks both ways); the differing inputs are
 /// stated exactly in <see cref="ImportResult.InputDifferences"/>. Without it such a model is refused.
 /// </param>
-public sealed record ImportOptions(string ModelName, bool AcceptInputDifferences = false);
+/// <param name="Approximate">
+/// For a float network (no quantizer at all): quantize it to 8 bits, import that exactly and report how far it is
+/// from the float graph (<see cref="ImportResult.Approximation"/>). Null refuses float networks.
+/// </param>
+public sealed record ImportOptions(string ModelName, bool AcceptInputDifferences = false, ApproximationOptions? Approximate = null);

@@ -41,7 +41,9 @@ public sealed partial class OnnxImporter
         ArgumentNullException.ThrowIfNull(graph);
         try
         {
-            return new OnnxImporter(graph, options).Run();
+            return options.Approximate is not null && !IsQuantized(graph)
+                ? ApproximateImport.Run(graph, options)
+                : new OnnxImporter(graph, options).Run();
         }
         catch (OnnxImportException e) when (!e.Message.StartsWith(graph.File, StringComparison.Ordinal))
         {
@@ -95,18 +97,20 @@ public sealed partial class OnnxImporter
     /// </summary>
     private void RequireQuantization()
     {
-        if (_graph.Nodes.Any(n => ActivationQuantizer.IsQuantizer(n) || IntegerOperator.Of(n) is not null))
+        if (IsQuantized(_graph))
         {
             return;
         }
 
         const string Reason = "the graph has no quantizer (no Quant, BipolarQuant, MultiThreshold, QuantizeLinear, QLinearConv, QLinearMatMul, ConvInteger or MatMulInteger node)";
-        const string Remedy = "Quantize it first (e.g. Brevitas to QONNX, or ONNX Runtime's quantizer to QDQ).";
+        const string Remedy = "Quantize it first (e.g. Brevitas to QONNX, or ONNX Runtime's quantizer to QDQ), or import with --approximate to quantize it to 8 bits and measure the difference.";
         var dot = _graph.Nodes.FirstOrDefault(n => n.Is("Conv") || n.Is("MatMul") || n.Is("Gemm"));
         throw dot is null
             ? new OnnxImportException($"{Reason}: a float network, which no integer model computes exactly. {Remedy}")
             : OnnxImportException.AtNode(dot, $"{Reason}, so this {dot.OpType} multiplies float32 input '{dot.Inputs[0]}' by float32 weights '{dot.Inputs[1]}': a float network, which no integer model computes exactly. {Remedy}");
     }
+
+    private static bool IsQuantized(SourceGraph graph) => graph.Nodes.Any(n => ActivationQuantizer.IsQuantizer(n) || IntegerOperator.Of(n) is not null);
 
     private void Streamline(SourceNode node)
     {

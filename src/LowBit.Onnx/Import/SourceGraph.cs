@@ -23,6 +23,7 @@ public sealed class SourceGraph
             throw new OnnxImportException($"{file}: the model has no graph; is this an ONNX model file?");
         }
 
+        Model = model;
         var graph = model.Graph;
         IrVersion = model.IrVersion;
         Producer = (model.ProducerName + " " + model.ProducerVersion).Trim();
@@ -51,6 +52,9 @@ public sealed class SourceGraph
     }
 
     public string File { get; }
+
+    /// <summary>The file as read: the approximation rewrites a copy of it (inserting quantizers) rather than a second model format.</summary>
+    internal ModelProto Model { get; }
 
     public long IrVersion { get; }
 

@@ -57,9 +57,12 @@ internal sealed class QonnxGraphBuilder
     }
 
     /// <summary>Adds the current value and an earlier one: a residual connection.</summary>
-    public QonnxGraphBuilder AddWith(string other)
+    public QonnxGraphBuilder AddWith(string other) => CombineWith("Add", other);
+
+    /// <summary>A binary op of the current value and an earlier one.</summary>
+    public QonnxGraphBuilder CombineWith(string op, string other)
     {
-        Node("Add", string.Empty, Current, other);
+        Node(op, string.Empty, Current, other);
         return this;
     }
 

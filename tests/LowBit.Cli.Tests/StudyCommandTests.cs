@@ -26,6 +26,25 @@ public sealed class StudyCommandTests
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
     }
 
+    [Fact]
+    public void A_fine_tuned_study_has_its_own_section_beside_the_from_scratch_one()
+    {
+        using var directory = new TemporaryDirectory();
+        var report = directory.File("results.md");
+        File.WriteAllText(report, ResultsDocument.Upsert(null, "mnist-cnn", "## from scratch\n"));
+
+        var result = CliRunner.Run("study", "--methods", "ste", "--bits", "W2A2", "--epochs", "1", "--train-images", "1000", "--finetune", "--out", report);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("study of mnist-cnn fine-tuned from fp32", result.Output);
+        var markdown = File.ReadAllText(report);
+        Assert.Contains("<!-- study mnist-cnn -->\n## from scratch\n<!-- /study mnist-cnn -->", markdown);
+        Assert.Contains("<!-- study mnist-cnn-finetuned -->\n## The small CNN, fine-tuned from fp32 (`--model mnist-cnn --finetune`)", markdown);
+        Assert.Contains("**fine-tuned from the fp32 run's weights**", markdown);
+        Assert.Contains("![accuracy vs bits](results-mnist-cnn-finetuned.png)", markdown);
+        Assert.True(File.Exists(directory.File("results-mnist-cnn-finetuned.png")));
+    }
+
     [Theory]
     [InlineData("--bits", "9", "\"9\" is not a bitwidth: expected 1–8 or WbAb")]
     [InlineData("--bits", "W2A4", "the study uses uniform bitwidths")]

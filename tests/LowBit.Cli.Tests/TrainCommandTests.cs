@@ -38,6 +38,23 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
+    public void Fine_tunes_from_a_saved_float_network_and_refuses_another_architecture()
+    {
+        using var directory = new TemporaryDirectory();
+        var float32 = directory.File("fp32.pt");
+        var pretrain = CliRunner.Run("train", "--method", "fp32", "--epochs", "1", "--train-images", "1000", "--checkpoint", float32);
+        Assert.True(pretrain.ExitCode == 0, pretrain.Output + pretrain.Error);
+
+        var result = CliRunner.Run("train", "--method", "dsq", "--bits", "W4A4", "--epochs", "1", "--train-images", "1000", "--start-from", float32, "--out", directory.File("tuned.lbq"));
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("integer simulation bit-exact", result.Output);
+
+        var refused = CliRunner.Run("train", "--model", "resnet8", "--method", "dsq", "--epochs", "1", "--start-from", float32, "--out", directory.File("never.lbq"));
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal($"error: --start-from {float32}: the checkpoint is a mnist-cnn, not a resnet8", Assert.Single(refused.ErrorLines));
+    }
+
+    [Fact]
     public void Exporting_a_missing_checkpoint_names_what_is_missing()
     {
         var result = CliRunner.Run("export", "nowhere.pt");

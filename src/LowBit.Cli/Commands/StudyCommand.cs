@@ -31,9 +31,10 @@ public static class StudyCommand
         var trainImages = new Option<int?>("--train-images") { Description = "Train on N of the 8,000 training digits, evenly spaced (a short schedule for the larger models)." };
         var output = new Option<string>("--out") { Description = "The Markdown report (default docs/results.md): the network's section is replaced or added, other networks' sections are kept; the plot is written beside it as <name>-<model>.png." };
         var budget = new Option<double?>("--budget") { Description = "Also train each method that learns bitwidths (cpq, ddq) with per-layer weight bits up to 8 under this average, activations at its ceiling." };
+        var fineTune = new Option<bool>("--finetune") { Description = "Start every quantized run from the fp32 run's trained weights (the papers' protocol) instead of from scratch; the section is kept apart from the from-scratch one." };
         var command = new Command("study", "Train every quantizer at W1A1…W8A8 and fp32 on the bundled MNIST digits; write the accuracy table and plot.")
         {
-            model, full, epochs, methods, bits, budget, seed, trainImages, output,
+            model, full, epochs, methods, bits, budget, fineTune, seed, trainImages, output,
         };
         command.SetAction(parseResult => Run(
             context,
@@ -45,11 +46,12 @@ public static class StudyCommand
             "lowbit " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)),
             parseResult.GetValue(model)!,
             parseResult.GetValue(trainImages),
-            parseResult.GetValue(budget)));
+            parseResult.GetValue(budget),
+            parseResult.GetValue(fineTune)));
         return command;
     }
 
-    public static int Run(CliContext context, int epochs, string methodList, string bitList, int seed, string? output, string commandLine, string model = ModelZoo.MnistCnnName, int? trainImages = null, double? budget = null)
+    public static int Run(CliContext context, int epochs, string methodList, string bitList, int seed, string? output, string commandLine, string model = ModelZoo.MnistCnnName, int? trainImages = null, double? budget = null, bool fineTune = false)
     {
         AccuracyStudy study;
         try
@@ -78,7 +80,7 @@ public static class StudyCommand
                 throw new ArgumentException($"--budget needs a method that learns bitwidths (cpq or ddq) in --methods, found {string.Join(",", methods)}");
             }
 
-            study = new AccuracyStudy(methods, bits, epochs, seed, architecture, trainImages, budget);
+            study = new AccuracyStudy(methods, bits, epochs, seed, architecture, trainImages, budget, fineTune);
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
@@ -90,7 +92,7 @@ public static class StudyCommand
         try
         {
             existing = File.Exists(output) ? File.ReadAllText(output) : null;
-            ResultsDocument.Upsert(existing, study.Model, string.Empty);
+            ResultsDocument.Upsert(existing, study.Section, string.Empty);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
@@ -101,7 +103,7 @@ public static class StudyCommand
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var done = 0;
         var learned = study.Budget is { } average ? string.Join(string.Empty, study.LearnedPrecisionMethods.Select(m => $", {m} learned under {average.ToString("0.##", CultureInfo.InvariantCulture)} bits")) : string.Empty;
-        context.Output.WriteLine($"study of {study.Model}: {study.RunCount} runs ({string.Join(", ", study.Methods)} at {string.Join(", ", study.Bits.Select(b => $"W{b}A{b}"))}{learned}, and fp32), {epochs} epochs each, seed {seed}");
+        context.Output.WriteLine($"study of {study.Model}{(study.FineTune ? " fine-tuned from fp32" : string.Empty)}: {study.RunCount} runs ({string.Join(", ", study.Methods)} at {string.Join(", ", study.Bits.Select(b => $"W{b}A{b}"))}{learned}, and fp32), {epochs} epochs each, seed {seed}");
         var progress = new LiveProgress(context.Output, context.OutputIsTerminal);
         var runs = study.Run(
             run =>
@@ -112,14 +114,14 @@ public static class StudyCommand
             },
             (label, b) => progress.Update($"  [{done + 1}/{study.RunCount}] {label}, epoch {b.Epoch}/{b.Epochs}", b.Samples, b.SampleCount, "img", b.Elapsed, EpochProgress.Detail(b)));
 
-        var plot = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, $"{Path.GetFileNameWithoutExtension(output)}-{study.Model}.png");
+        var plot = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, $"{Path.GetFileNameWithoutExtension(output)}-{study.Section}.png");
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
             StudyPlot.Save(runs, plot, StudyReport.Title(study.Model));
             var section = StudyReport.Markdown(study, runs, commandLine, Path.GetFileName(plot), clock.Elapsed);
             existing = File.Exists(output) ? File.ReadAllText(output) : null;
-            File.WriteAllText(output, ResultsDocument.Upsert(existing, study.Model, section));
+            File.WriteAllText(output, ResultsDocument.Upsert(existing, study.Section, section));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {

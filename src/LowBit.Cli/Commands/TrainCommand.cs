@@ -11,6 +11,7 @@ using LowBit.Quantization.Quantizers;
 using LowBit.Quantization.Training;
 using LowBit.Cli.Progress;
 using Spectre.Console;
+using TorchSharp.Modules;
 
 namespace LowBit.Cli.Commands;
 
@@ -34,9 +35,10 @@ public static class TrainCommand
         var device = new Option<string>("--device") { Description = "cpu or cuda (needs a CUDA libtorch and a GPU).", DefaultValueFactory = _ => "cpu" };
         var trainImages = new Option<int?>("--train-images") { Description = "Train on N of the 8,000 training digits, evenly spaced so every class keeps its share (a short schedule on a busy machine); the held-out 2,000 are always all checked." };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run from <checkpoint>.training (written after every epoch when --checkpoint is given); same --epochs and --seed." };
+        var startFrom = new Option<string?>("--start-from") { Description = "Fine-tune: start from a trained network of the same --model saved with --checkpoint (typically --method fp32), as the papers fine-tune pretrained networks, instead of from scratch." };
         var command = new Command("train", "Train a model with quantization-aware training on the bundled digits, export the manifest and check it.")
         {
-            model, method, bits, budget, epochs, seed, output, checkpoint, device, resume, trainImages,
+            model, method, bits, budget, epochs, seed, output, checkpoint, startFrom, device, resume, trainImages,
         };
         command.SetAction(parseResult => Run(
             context,
@@ -50,7 +52,8 @@ public static class TrainCommand
             parseResult.GetValue(model)!,
             parseResult.GetValue(device)!,
             parseResult.GetValue(resume),
-            parseResult.GetValue(trainImages)));
+            parseResult.GetValue(trainImages),
+            parseResult.GetValue(startFrom)));
         return command;
     }
 
@@ -59,7 +62,7 @@ public static class TrainCommand
     public static string DefaultBits(double? budget) =>
         budget is { } b and > 0 ? $"W{StudyRun.LearnedMaxBits}A{StudyRun.BudgetActivationBits(b)}" : "W2A2";
 
-    public static int Run(CliContext context, string method, string bits, double? budget, int epochs, int seed, string? output, string? checkpoint = null, string model = ModelZoo.MnistCnnName, string device = "cpu", bool resume = false, int? trainImages = null)
+    public static int Run(CliContext context, string method, string bits, double? budget, int epochs, int seed, string? output, string? checkpoint = null, string model = ModelZoo.MnistCnnName, string device = "cpu", bool resume = false, int? trainImages = null, string? startFrom = null)
     {
         BitwidthPlan plan;
         try
@@ -101,6 +104,19 @@ public static class TrainCommand
             return context.Fail(e);
         }
 
+        Sequential? pretrained = null;
+        if (startFrom is not null)
+        {
+            try
+            {
+                pretrained = PretrainedNetwork(startFrom, model, method, plan);
+            }
+            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or FormatException)
+            {
+                return context.Fail($"--start-from {startFrom}: {e.Message}");
+            }
+        }
+
         var console = context.CreateConsole();
         var split = BundledMnist.Split();
         using var allTrain = ImageBatch.FromMnist(split.Train);
@@ -115,6 +131,7 @@ public static class TrainCommand
             Device = device,
             CheckpointPath = checkpoint is null ? null : checkpoint + ".training",
             Resume = resume,
+            StartFrom = pretrained,
         };
         console.MarkupLine(Markup.Escape($"training {model} {method} {plan} for {epochs} epochs on {train.Count:N0} bundled MNIST digits, seed {seed}"));
         MnistExperimentResult result;
@@ -162,6 +179,22 @@ public static class TrainCommand
         console.WriteLine($"exported {path} ({new FileInfo(path).Length.ToString("N0", CultureInfo.InvariantCulture)} bytes)");
         console.WriteLine($"deploy check: {result.Check}");
         return result.Check!.Passed ? ExitCodes.Success : context.Fail($"{path}: the deployed model does not match the trained one ({result.Check})");
+    }
+
+    /// <summary>The saved network, checked before training: same architecture, and every tensor it has fits
+    /// the network to train.</summary>
+    private static Sequential PretrainedNetwork(string path, string model, string method, BitwidthPlan plan)
+    {
+        var (network, _, _) = MnistCheckpoint.Load(path);
+        var architecture = MnistCheckpoint.ArchitectureOf(path);
+        if (!string.Equals(architecture, model.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"the checkpoint is a {architecture}, not a {model}");
+        }
+
+        var quantization = string.Equals(method, MnistExperiment.Float, StringComparison.OrdinalIgnoreCase) ? null : QuantizationMethod.Parse(method);
+        PretrainedStart.CopyInto(network, ModelZoo.Create(architecture, quantization, plan));
+        return network;
     }
 
     private static MnistExperimentResult TrainWithProgress(CliContext context, string model, string method, BitwidthPlan plan, TrainingOptions options, ImageBatch train, ImageBatch test)

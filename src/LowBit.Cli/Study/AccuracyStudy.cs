@@ -18,9 +18,10 @@ public sealed class AccuracyStudy
 {
     public static readonly int[] DefaultBits = { 1, 2, 3, 4, 8 };
 
-    public AccuracyStudy(IReadOnlyList<string> methods, IReadOnlyList<int> bits, int epochs, int seed, string model = ModelZoo.MnistCnnName, int? trainImages = null, double? budget = null)
+    public AccuracyStudy(IReadOnlyList<string> methods, IReadOnlyList<int> bits, int epochs, int seed, string model = ModelZoo.MnistCnnName, int? trainImages = null, double? budget = null, bool fineTune = false)
     {
         Budget = budget;
+        FineTune = fineTune;
         Methods = methods;
         Bits = bits;
         Epochs = epochs;
@@ -36,6 +37,13 @@ public sealed class AccuracyStudy
     public int? TrainImages { get; }
 
     public IReadOnlyList<string> Methods { get; }
+
+    /// <summary>Whether the quantized runs start from the fp32 run's weights rather than from scratch.</summary>
+    public bool FineTune { get; }
+
+    /// <summary>The study's section of docs/results.md and the suffix of its plot: the network, and whether its
+    /// runs were fine-tuned (both kinds of study of one network are kept).</summary>
+    public string Section => FineTune ? $"{Model}-finetuned" : Model;
 
     /// <summary>Average weight bits for the learned-precision runs; null for none.</summary>
     public double? Budget { get; }
@@ -75,6 +83,10 @@ public sealed class AccuracyStudy
             var run = new StudyRun(method, bits, result.DeployedAccuracy, result.Check?.Passed ?? true, averageBits, clock.Elapsed, budget);
             runs.Add(run);
             onRun(run);
+            if (FineTune && result.Manifest is null)
+            {
+                options = options with { StartFrom = result.Model };
+            }
         }
 
         Record(MnistExperiment.Float, StudyRun.FloatBits);

@@ -18,8 +18,7 @@ public static class ResultsDocument
     /// whose end marker is missing: rather than overwrite what we cannot place, the study refuses.</exception>
     public static string Upsert(string? existing, string model, string section)
     {
-        var begin = BeginMarker(model);
-        var end = $"<!-- /study {model} -->";
+        var (begin, end) = Markers(model);
         var block = $"{begin}\n{section.TrimEnd('\n')}\n{end}";
         if (string.IsNullOrWhiteSpace(existing))
         {
@@ -46,5 +45,5 @@ public static class ResultsDocument
         return existing[..start] + block + existing[(stop + end.Length)..];
     }
 
-    private static string BeginMarker(string model) => $"<!-- study {model} -->";
+    private static (string Begin, string End) Markers(string model) => ($"<!-- study {model} -->", $"<!-- /study {model} -->");
 }

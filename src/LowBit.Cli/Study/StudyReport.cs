@@ -16,7 +16,7 @@ public static class StudyReport
         var text = new StringBuilder();
         void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
 
-        Line($"## {Title(study.Model)} (`--model {study.Model}`)");
+        Line($"## {Title(study.Model)}{(study.FineTune ? ", fine-tuned from fp32" : string.Empty)} (`--model {study.Model}{(study.FineTune ? " --finetune" : string.Empty)}`)");
         Line($"");
         Line($"Produced by `{command}` (from a clone: `dotnet run -c Release --project src/LowBit.Cli -- {command["lowbit ".Length..]}`) on {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {total.TotalMinutes:F1} minutes. Do not edit by hand: rerun the command.");
         Line($"");
@@ -27,7 +27,7 @@ public static class StudyReport
             Line($"- Learned precision: {string.Join(" and ", study.LearnedPrecisionMethods)} also ran with each layer's weight bitwidth learned (up to {StudyRun.LearnedMaxBits}) under an average of {budget:0.##} bits, activations at {StudyRun.BudgetActivationBits(budget)} bits; the cell gives the average weight bits it settled on.");
         }
 
-        Line($"- Schedule: {study.Epochs} epochs of Adam (learning rate 2e-3, cosine), batch 64, seed {study.Seed} for every run.");
+        Line($"- Schedule: {study.Epochs} epochs of Adam (learning rate 2e-3, cosine), batch 64, seed {study.Seed} for every run{(study.FineTune ? "; every quantized run is **fine-tuned from the fp32 run's weights** (the papers' protocol), with the same schedule" : ", each from scratch")}.");
         Line($"- Each cell is the held-out accuracy of the **deployed integer model** (reference interpreter) after export; every run's deploy check compares it with the TorchSharp model (✗ marks a failed check).");
         Line($"- One accuracy on 2,000 digits has a standard error of about 0.35 points.");
         Line($"");
@@ -76,7 +76,7 @@ public static class StudyReport
         Line($"");
         Line($"### The papers' claims, checked");
         Line($"");
-        Line($"Differences under {PaperClaims.Noise:0.0} point (about two standard errors of a difference) are reported as not separable. The papers measure ImageNet/CIFAR networks fine-tuned from pretrained weights for many epochs; this is a short from-scratch schedule on a small digit set, so agreement here is weak evidence and disagreement is not a refutation.");
+        Line($"Differences under {PaperClaims.Noise:0.0} point (about two standard errors of a difference) are reported as not separable; \"lossless\" means within {PaperClaims.Lossless:0.0} point of fp32. The papers measure ImageNet/CIFAR networks fine-tuned from pretrained weights for many epochs; {(study.FineTune ? "these runs are fine-tuned too, but" : "this is")} a short {(study.FineTune ? string.Empty : "from-scratch ")}schedule on a small digit set, so agreement here is weak evidence and disagreement is not a refutation.");
         Line($"");
         foreach (var claim in PaperClaims.Check(runs))
         {

@@ -20,23 +20,23 @@ namespace LowBit.Quantization.Quantizers;
 /// <c>Q = Q_{b_min} + Σ_k G_k·(Q_{b_min+k} − Q_{b_min+k−1})</c> with <c>Q_b = Δ_b·clamp(round(w/Δ_b))</c>
 /// and G_k the cumulative Heaviside gates (<see cref="PrecisionGates"/>): with hard gates the forward is
 /// exactly Q at the selected bitwidth, and a gate's gradient is how much its refinement helps the loss.
-/// Rounding uses the straight-through estimator with LSQ's gradient scale on Δ; the paper's gradient
-/// correction term is not reproduced (its form is not available here). Δ starts so that the finest grid just
-/// covers max|w|: LSQ's start (2⟨|w|⟩/√Q_P) spans about 22⟨|w|⟩ at 8 bits, and a layer whose gates then
-/// close keeps that range, so at 2 bits nearly every weight rounded to 0 (MobileNetV2 with DDQ under a
-/// 4-bit budget: 49 %).</para>
+/// Rounding uses the straight-through estimator; the paper's gradient correction term is not reproduced (its
+/// form is not available here). Δ starts by LSQ's rule (2⟨|w|⟩/√Q_P) for the bitwidth the layer starts at — its
+/// maximum, or a bit budget's whole bits — so the grid it trains on first is LSQ's, and it is learned relative to
+/// that start (<see cref="RelativeStep"/>): stored directly at the 8-bit grid, Adam's updates were as large as
+/// the step itself.</para>
 /// At a maximum of 1 bit the weights are binary ±Δ.
 /// </summary>
 public sealed class DdqWeightQuantizer : WeightQuantizer, ILearnedPrecision
 {
     private const int LowestLearnedBits = 2;
 
-    private readonly LsqStep _step;
+    private readonly RelativeStep _step;
     private readonly PrecisionGates _gates;
 
     public DdqWeightQuantizer(int bits) : base("DdqWeight", bits)
     {
-        _step = new LsqStep("step");
+        _step = new RelativeStep("step");
         _gates = new PrecisionGates("gates", Math.Min(bits, LowestLearnedBits), bits, GateRelaxation.Heaviside);
         register_module("step", _step);
         register_module("gates", _gates);
@@ -62,12 +62,13 @@ public sealed class DdqWeightQuantizer : WeightQuantizer, ILearnedPrecision
     {
         if (MaxBits == 1)
         {
-            return _step.Binarize(weight, weight.numel());
+            // sign(w)·Δ, straight-through inside |w/Δ| ≤ 1; Δ starts at ⟨|w|⟩, the optimal binary scale.
+            var binaryStep = _step.Learned(weight, 1.0);
+            return StraightThrough.Substitute((weight / binaryStep).clamp(-1, 1), StraightThrough.SignNonNegative(weight)) * binaryStep;
         }
 
         var levels = _gates.Levels();
-        var finest = WeightGrid.TwosComplement(MaxBits);
-        var step = _step.LearnedStepCoveringMaximum(weight, finest.MaxCode, weight.numel());
+        var step = _step.Learned(weight, StartingFinestStepOfMeanAbs());
         var previous = AtBits(weight, step, MinBits);
         var quantized = previous;
         for (var k = 1; k <= MaxBits - MinBits; k++)
@@ -91,6 +92,13 @@ public sealed class DdqWeightQuantizer : WeightQuantizer, ILearnedPrecision
         var grid = Grid;
         var step = tensor((float)_step.Value) * (1 << (MaxBits - Bits));
         return ((weight / step).round().clamp(grid.MinCode, grid.MaxCode), step);
+    }
+
+    /// <summary>LSQ's start 2/√Q_P at the current (starting) bitwidth, expressed on the finest grid.</summary>
+    private double StartingFinestStepOfMeanAbs()
+    {
+        var start = WeightGrid.TwosComplement(Bits);
+        return 2.0 / Math.Sqrt(start.MaxCode) / (1 << (MaxBits - Bits));
     }
 
     private Tensor AtBits(Tensor weight, Tensor fineStep, int bits)

@@ -1,4 +1,3 @@
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace LowBit.Quantization.Quantizers;
@@ -8,7 +7,7 @@ namespace LowBit.Quantization.Quantizers;
 /// saved and loaded with the weights and a loaded model is never re-initialised.</summary>
 internal static class FirstBatchInitialization
 {
-    public static void Apply(bool training, Tensor initialized, Parameter parameter, Tensor x, double factorOfMeanAbs)
+    public static void Apply(bool training, Tensor initialized, Tensor parameter, Tensor x, double factorOfMeanAbs)
     {
         if (!training || initialized.item<bool>())
         {

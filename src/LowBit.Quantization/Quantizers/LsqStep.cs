@@ -43,26 +43,9 @@ internal sealed class LsqStep : nn.Module
         return sign * s;
     }
 
-    /// <summary>The step with LSQ's initialisation and gradient scale, for quantizers that build their own
-    /// grid from it (DDQ).</summary>
-    public Tensor LearnedStep(Tensor v, int positiveLevels, long featureCount)
+    private Tensor LearnedStep(Tensor v, int positiveLevels, long featureCount)
     {
         InitializeFrom(v, 2.0 / Math.Sqrt(positiveLevels));
-        return StraightThrough.ScaleGradient(_step.abs() + 1e-8, 1.0 / Math.Sqrt((double)featureCount * positiveLevels));
-    }
-
-    /// <summary>The step with LSQ's gradient scale, started so that <paramref name="positiveLevels"/> steps
-    /// reach the largest |v| of the first batch: a grid whose coarser subsets (DDQ's merged levels, which keep
-    /// the range) all suit v, where LSQ's own start suits only the finest grid.</summary>
-    public Tensor LearnedStepCoveringMaximum(Tensor v, int positiveLevels, long featureCount)
-    {
-        if (training && !_initialized.item<bool>())
-        {
-            using var _ = no_grad();
-            _step.copy_((v.detach().abs().max() / positiveLevels) + 1e-8);
-            _initialized.fill_(true);
-        }
-
         return StraightThrough.ScaleGradient(_step.abs() + 1e-8, 1.0 / Math.Sqrt((double)featureCount * positiveLevels));
     }
 

@@ -28,6 +28,11 @@ public static class Trainer
         var finished = StartingPoint(model, optimizer, options);
         if (finished == 0)
         {
+            if (options.StartFrom is not null)
+            {
+                PretrainedStart.CopyInto(options.StartFrom, model);
+            }
+
             options.Budget?.StartAtBudget(model);
         }
 

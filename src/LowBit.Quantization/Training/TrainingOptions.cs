@@ -25,6 +25,10 @@ public sealed record TrainingOptions
     /// from this many training images, evenly spaced; 0 keeps the running statistics of training.</summary>
     public int BatchNormRecalibrationImages { get; init; } = 2048;
 
+    /// <summary>Fine-tune: start from this trained float network of the same architecture
+    /// (<see cref="PretrainedStart"/>) instead of a random initialisation; null to train from scratch.</summary>
+    public TorchSharp.torch.nn.Module? StartFrom { get; init; }
+
     /// <summary>Called after every training batch (for progress displays); null for none.</summary>
     public Action<BatchProgress>? OnBatch { get; init; }
 

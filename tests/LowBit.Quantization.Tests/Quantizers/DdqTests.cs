@@ -57,4 +57,54 @@ public sealed class DdqTests
         var gradient = TensorAssert.Values(gateLogits.grad!);
         Assert.True(gradient[0] < 0, $"the finer bits reduce the error, so ∂L/∂logit must be < 0: {gradient[0]}");
     }
+
+    [Theory]
+    [InlineData(8, 4)]
+    [InlineData(4, 4)]
+    [InlineData(2, 2)]
+    public void TheStepStartsByLsqsRuleForTheBitwidthTheLayerStartsAt(int maxBits, int startBits)
+    {
+        TorchSession.Seed(10);
+        var (quantizer, weight) = QuantizerCases.AttachedWeightQuantizer("ddq", maxBits, randn(16, 8, 3, 3) * 0.1);
+        var ddq = (DdqWeightQuantizer)quantizer;
+        ddq.StartAt(startBits);
+        quantizer.train();
+        quantizer.call(weight).Dispose();
+
+        var (_, scale) = quantizer.Encode(weight);
+
+        var positiveLevels = (1 << (startBits - 1)) - 1;
+        var lsqStart = 2 * weight.abs().mean().item<float>() / Math.Sqrt(positiveLevels);
+        Assert.Equal(startBits, quantizer.Bits);
+        Assert.Equal(lsqStart, scale.item<float>(), 4);
+    }
+
+    [Fact]
+    public void AdamChangesTheStepByTheSameFractionWhateverTheWeightsScale()
+    {
+        // Stored as an absolute value, an 8-bit step of ~0.002 moved by about its own size per Adam update.
+        var small = StepAfterAdamUpdates(0.001f);
+        var large = StepAfterAdamUpdates(1f);
+
+        Assert.Equal(1.0, small / 0.001 / large, 3);
+        Assert.NotEqual(1.0, large / StepAfterAdamUpdates(1f, updates: 0), 3);
+    }
+
+    private static double StepAfterAdamUpdates(float weightScale, int updates = 20)
+    {
+        TorchSession.Seed(11);
+        var (quantizer, weight) = QuantizerCases.AttachedWeightQuantizer("ddq", 8, randn(16, 8, 3, 3) * weightScale);
+        quantizer.train();
+        var step = quantizer.named_parameters().Where(p => !p.name.EndsWith("logits")).Select(p => p.parameter).ToList();
+        using var adam = TorchSharp.torch.optim.Adam(step, 2e-3);
+        quantizer.call(weight).Dispose();
+        for (var i = 0; i < updates; i++)
+        {
+            adam.zero_grad();
+            (quantizer.call(weight) - weight.detach()).pow(2).sum().backward();
+            adam.step();
+        }
+
+        return quantizer.Encode(weight).Scale.item<float>();
+    }
 }

@@ -1,0 +1,42 @@
+using System;
+using System.Linq;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LowBit.Quantization.Training;
+
+/// <summary>
+/// Starts a quantized network from a trained float one of the same architecture, as every seed paper does
+/// (DSQ, LSQ, DDQ fine-tune pretrained networks): weights, biases and BatchNorm state are copied by name; the
+/// quantizers' own parameters, which the float network lacks, then start from these weights on the first batch.
+/// </summary>
+public static class PretrainedStart
+{
+    /// <summary>Copies every tensor of <paramref name="source"/>'s state into <paramref name="target"/>.</summary>
+    /// <returns>The number of tensors copied.</returns>
+    /// <exception cref="ArgumentException">A tensor of the source has no counterpart of the same shape in the
+    /// target: the networks differ, and a partial copy would train from a silently mixed start.</exception>
+    public static int CopyInto(nn.Module source, nn.Module target)
+    {
+        var targetState = target.state_dict();
+        var copied = 0;
+        using var _ = no_grad();
+        foreach (var (name, tensor) in source.state_dict())
+        {
+            if (!targetState.TryGetValue(name, out var destination))
+            {
+                throw new ArgumentException($"the pretrained network has \"{name}\", which the network to train lacks: the architectures differ");
+            }
+
+            if (!destination.shape.SequenceEqual(tensor.shape))
+            {
+                throw new ArgumentException($"\"{name}\" is [{string.Join(", ", tensor.shape)}] in the pretrained network but [{string.Join(", ", destination.shape)}] in the network to train");
+            }
+
+            destination.copy_(tensor);
+            copied++;
+        }
+
+        return copied;
+    }
+}

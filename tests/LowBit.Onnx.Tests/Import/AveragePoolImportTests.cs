@@ -97,6 +97,17 @@ public sealed class AveragePoolImportTests
         AssertBitExact(graph, result.Manifest, seed: 8);
     }
 
+    [Fact]
+    public void BrevitasPoolingGraphOfTheBitExactCatalogAgreesWithTheGraphBitForBit()
+    {
+        var graph = BrevitasPoolingGraph.Build();
+
+        var result = OnnxImporter.Import(graph, new ImportOptions(BrevitasPoolingGraph.ModelName));
+
+        Assert.Equal(2, result.Manifest.Layers.Count(l => l.Id.StartsWith("avgpool", StringComparison.Ordinal)));
+        AssertBitExact(graph, result.Manifest, seed: 9);
+    }
+
     /// <summary>
     /// Brevitas's block before a pool: 4-bit input → Conv 2 → 3 channels 3×3 → ×0.125 → (ReLU and an unsigned
     /// Quant, or a signed Quant) at scale 0.125 on a size×size map.

@@ -53,7 +53,13 @@ internal sealed class AccumulatorSymbol : ImportSymbol
             return Fused.Value(dot.Exact(accumulator, channel), channel);
         }
 
-        float value = (float)Layer.Real(accumulator, channel);
+        return ValueOf((float)Layer.Real(accumulator, channel), channel);
+    }
+
+    /// <summary>The graph's float32 value when the layer's own result is <paramref name="real"/>: the steps applied to it.</summary>
+    public float ValueOf(float real, int channel)
+    {
+        float value = real;
         foreach (var step in Steps)
         {
             value = step.Apply(value, channel);

@@ -189,6 +189,11 @@ public sealed partial class OnnxImporter
     private LevelsSymbol Requantize(SourceNode node, AccumulatorSymbol accumulator, ActivationQuantizer quantizer, (double Scale, double ZeroPoint)? encoding)
     {
         var requantize = ThresholdSearch.Derive(accumulator, quantizer, out int negated);
+        if (accumulator.Layer is PendingAveragePool { RoundsInFloat: true } pool)
+        {
+            AverageRoundingCheck.Require(accumulator, pool, quantizer);
+        }
+
         var layer = Emit(accumulator, requantize);
         _log.Add($"{layer.Id}: {Summary(accumulator)}; then {Folding(accumulator.Folded)}{node.OpType} '{node.Name}' ({quantizer.Description}) → {requantize.ThresholdsPerChannel} integer thresholds per channel, u{quantizer.Bits} output{(negated > 0 ? $", {negated} channels negated" : string.Empty)}");
         return new LevelsSymbol(layer.Id, _facts.Shapes[node.Output], requantize.Levels, quantizer.Alpha, quantizer.Beta, quantizer.Scale, quantizer.LevelCount) { LinearEncoding = encoding };

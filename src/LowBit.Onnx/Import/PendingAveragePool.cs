@@ -8,10 +8,13 @@ namespace LowBit.Onnx.Import;
 /// AveragePool or GlobalAveragePool on quantized levels, waiting for the quantizer after it (Trunc in Brevitas,
 /// or Quant / MultiThreshold). The manifest sums each window exactly with a depthwise all-ones convolution;
 /// the graph adds the window's float32 values and divides by the count. When every partial sum is exact in
-/// float32 (checked here) the graph's average is a function of that integer sum alone, float32(sum) / count
-/// rounded once, so the next quantizer's thresholds reproduce the graph's division and rounding bit for bit,
-/// whatever rounding the quantizer uses. The manifest's own avgPool2d rounds half to even to the input's
-/// grid, which is one particular quantizer; thresholds take every one a graph can state.
+/// float32 (power-of-two scales) the graph's average is a function of that integer sum alone, float32(sum) /
+/// count rounded once, so the next quantizer's thresholds reproduce the graph's division and rounding bit for
+/// bit, whatever rounding the quantizer uses. Otherwise (scales as Brevitas learns them) the average carries a
+/// rounding error that depends on the order of the additions, bounded by <see cref="RealBounds"/>, and
+/// <see cref="AverageRoundingCheck"/> proves for every window sum that no quantizer step lies within it. The
+/// manifest's own avgPool2d rounds half to even to the input's grid, one particular quantizer; thresholds take
+/// every one a graph can state.
 /// </summary>
 internal sealed class PendingAveragePool : IPendingAccumulator
 {
@@ -23,6 +26,9 @@ internal sealed class PendingAveragePool : IPendingAccumulator
     private readonly Window2d _window;
     private readonly int _count;
 
+    /// <summary>max |α·L + β|: the largest integer a window position contributes.</summary>
+    private readonly long _largest;
+
     public PendingAveragePool(SourceNode node, LevelsSymbol input, Window2d window, int[] outputShape)
     {
         int channels = input.Shape[1];
@@ -31,8 +37,14 @@ internal sealed class PendingAveragePool : IPendingAccumulator
         _input = input;
         _window = window;
         _count = window.Area;
-        RequireExactSums(node, input, window.Area);
+        _largest = Math.Abs((long)input.Alpha * input.MaxLevel) + Math.Abs((long)input.Beta);
+        RoundsInFloat = !SumsAreExact(input.Scale, _largest * _count);
     }
+
+    /// <summary>True when the graph's float32 window sums can round, so its average is known only within <see cref="RealBounds"/>.</summary>
+    public bool RoundsInFloat { get; }
+
+    public double Scale => _input.Scale;
 
     public SourceNode Node => _windowSum.Node;
 
@@ -52,21 +64,33 @@ internal sealed class PendingAveragePool : IPendingAccumulator
     public string Describe() =>
         $"{Node.OpType} '{Node.Name}' {_window.KernelHeight}×{_window.KernelWidth} stride {_window.StrideHeight} on u{_input.Levels.Bits} levels as an exact depthwise all-ones window sum (binary weights), ÷ {_count} in float32 as the graph divides";
 
+    /// <summary>The graph's integer window sum Σ(α·L + β) for manifest accumulator <paramref name="accumulator"/>.</summary>
+    public long WindowSum(long accumulator, int channel) => _windowSum.Exact(accumulator, channel);
+
     /// <summary>
-    /// The graph adds the window's values (α·L + β)·s in float32 in its own order; the sum is a function of the
-    /// integer Σ(α·L + β) only when every partial sum n·s is exact, i.e. |n| times s's odd mantissa fits in 24 bits.
+    /// float32 values bracketing every average the graph can compute for this window sum, whatever the order of its
+    /// additions. Each window value is n·s after at most a few float32 roundings (Quant's product, a Mul after it,
+    /// MultiThreshold's multiply and add): within 8u·s·M of it, M = max |α·L + β|, u = 2^-24. Recursive float32
+    /// summation of m values adds at most γ(m−1)·Σ|v| (Higham, Accuracy and Stability of Numerical Algorithms, §4.2),
+    /// the division one more rounding; the bound is then doubled.
     /// </summary>
-    private static void RequireExactSums(SourceNode node, LevelsSymbol input, int count)
+    public (float Low, float High) RealBounds(long accumulator, int channel)
     {
-        long largest = Math.Max(Math.Abs((long)input.Beta), Math.Abs(((long)input.Alpha * input.MaxLevel) + input.Beta));
-        long bound = largest * count;
-        double scale = input.Scale;
+        const double Unit = 1.0 / (1 << 24);
+        double magnitude = _input.Scale * _largest;
+        double gamma = (_count - 1) * Unit / (1 - ((_count - 1) * Unit));
+        double sumError = (_count * 8 * Unit * magnitude) + (gamma * _count * magnitude * (1 + (8 * Unit)));
+        double exact = WindowSum(accumulator, channel) * _input.Scale;
+        double error = 2 * (sumError + (Unit * (Math.Abs(exact) + sumError))) / _count;
+        double average = exact / _count;
+        return (MathF.BitDecrement((float)(average - error)), MathF.BitIncrement((float)(average + error)));
+    }
+
+    /// <summary>Every partial sum n·s, |n| ≤ <paramref name="bound"/>, is a float32 exactly when s is one and |n| times its odd mantissa fits in 24 bits.</summary>
+    private static bool SumsAreExact(double scale, long bound)
+    {
         bool float32 = (double)(float)scale == scale && scale >= Math.Pow(2, -100) && bound * scale < Math.Pow(2, 100);
-        long odd = float32 ? OddMantissa(scale) : long.MaxValue;
-        if (!float32 || bound > ExactIntegers / odd)
-        {
-            throw OnnxImportException.AtNode(node, $"averages levels of scale {scale:R}: float32 sums of up to {bound} of its multiples are not all exact, so the graph's average depends on the order of its additions, not only on the window's integer sum.");
-        }
+        return float32 && bound <= ExactIntegers / OddMantissa(scale);
     }
 
     /// <summary>The odd integer m with x = m·2^e.</summary>

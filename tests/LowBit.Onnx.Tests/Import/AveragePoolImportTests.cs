@@ -81,6 +81,34 @@ public sealed class AveragePoolImportTests
         AssertBitExact(graph, result.Manifest, seed: 6);
     }
 
+    // Brevitas learns float scales: the window's float32 sums of multiples of 0.0234 round, yet Trunc's first
+    // step, round(x / 0.0234), recovers the integer window sum for any addition order, and a Quant at an unrelated
+    // scale has no step within the rounding error of any average here; both import exactly. The graph ends in an
+    // identity Gemm, so its scores are the pooled levels times their (non-dyadic) step, which the manifest's float
+    // output reproduces to float rounding: a score difference under a quarter step means every level is equal.
+    [Theory]
+    [InlineData(false, 0.0936)]
+    [InlineData(true, 0.02)]
+    public void PoolsOverLevelsOfAFloatScaleGiveTheGraphsLevels(bool global, double step)
+    {
+        var levels = QonnxGraphBuilder.Image(2, 4, 4)
+            .Quant(0.125, 4, signed: true)
+            .Conv(Weights(3 * 2 * 9, seed: 10), 3, 2, 3, padding: 1)
+            .Elementwise("Mul", 0.03)
+            .Relu()
+            .Quant(0.0234, 4, signed: false);
+        var pooled = global
+            ? levels.GlobalAveragePool().Quant(step, 4, signed: false)
+            : levels.AveragePool(2, 2).Elementwise("Mul", 4).Trunc(scale: 0.0234, outScale: step, inBits: 6, outBits: 4, signed: false);
+        int features = global ? 3 : 12;
+        var graph = pooled.Flatten().Gemm(Identity(features)).Build(features);
+
+        var result = OnnxImporter.Import(graph, new ImportOptions("float-scale-avgpool"));
+
+        var check = ImportCheck.Compare(graph, result.Manifest, ImportCheck.RandomInputs(result.Manifest, Samples, seed: 13), Samples);
+        Assert.True(check.Agreeing == Samples && check.MaxScoreDifference < step / 4, check.ToString());
+    }
+
     [Fact]
     public void PaddingCountedInTheAverageAgreesWithTheGraph()
     {
@@ -132,6 +160,17 @@ public sealed class AveragePoolImportTests
     {
         var random = new Random(seed);
         return Enumerable.Range(0, count).Select(_ => (float)random.Next(-2, 3)).ToArray();
+    }
+
+    private static float[,] Identity(int size)
+    {
+        var matrix = new float[size, size];
+        for (int i = 0; i < size; i++)
+        {
+            matrix[i, i] = 1;
+        }
+
+        return matrix;
     }
 
     internal static float[,] Matrix(int rows, int columns, int seed)

@@ -51,15 +51,17 @@ public sealed class AveragePoolRefusalTests
     }
 
     [Fact]
-    public void AverageWhoseFloatSumsAreInexactIsRefused()
+    public void AverageWhoseInexactFloatSumsMeetAQuantizerTieIsRefused()
     {
-        // 0.1 has a 24-bit odd mantissa: sums of its multiples round, so the average depends on the addition order.
+        // 0.1 has a 24-bit odd mantissa, so sums of its multiples round: the window sum 2 averages to about 0.05,
+        // the half-way point of the Quant at scale 0.1 after it, and the graph's level depends on its addition order.
         var graph = Levels(0.1, 4, signed: false).AveragePool(2, 2);
 
         var error = Refusal(graph.Quant(0.1, 4, signed: false));
 
-        Assert.Contains("(AveragePool): averages levels of scale", error);
-        Assert.Contains("depends on the order of its additions", error);
+        Assert.Contains("(AveragePool): channel 0: the window sum 2 × 0.1", error);
+        Assert.Contains("depending on the order of the graph's additions", error);
+        Assert.Contains("gives level 0 at one end and 1 at the other", error);
     }
 
     [Fact]

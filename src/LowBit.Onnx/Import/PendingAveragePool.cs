@@ -12,9 +12,9 @@ namespace LowBit.Onnx.Import;
 /// count rounded once, so the next quantizer's thresholds reproduce the graph's division and rounding bit for
 /// bit, whatever rounding the quantizer uses. Otherwise (scales as Brevitas learns them) the average carries a
 /// rounding error that depends on the order of the additions, bounded by <see cref="RealBounds"/>, and
-/// <see cref="AverageRoundingCheck"/> proves for every window sum that no quantizer step lies within it. The
-/// manifest's own avgPool2d rounds half to even to the input's grid, one particular quantizer; thresholds take
-/// every one a graph can state.
+/// <see cref="AverageRoundingCheck"/> proves for every window sum that no quantizer step lies within it. When the
+/// quantizer turns out to be the manifest's own avgPool2d / globalAvgPool (round half to even onto the input's grid,
+/// <see cref="ManifestAverage"/>), that layer is emitted instead of the convolution.
 /// </summary>
 internal sealed class PendingAveragePool : IPendingAccumulator
 {
@@ -46,6 +46,10 @@ internal sealed class PendingAveragePool : IPendingAccumulator
 
     public double Scale => _input.Scale;
 
+    public LevelFormat InputLevels => _input.Levels;
+
+    public Window2d Window => _window;
+
     public SourceNode Node => _windowSum.Node;
 
     public int OutChannels => _windowSum.OutChannels;
@@ -56,13 +60,35 @@ internal sealed class PendingAveragePool : IPendingAccumulator
 
     public (long Low, long High) Range(int channel) => _windowSum.Range(channel);
 
-    /// <summary>The graph's average: the window's real sum (exact in float32) divided by the count in float32, as AveragePool computes it.</summary>
+    /// <summary>
+    /// The average as AveragePool computes it: the window's real sum rounded to float32 once, divided by the count in
+    /// float32 — the graph's exactly when <see cref="RoundsInFloat"/> is false, else the middle of <see cref="RealBounds"/>.
+    /// </summary>
     public double Real(long accumulator, int channel) => (float)(_windowSum.Exact(accumulator, channel) * _input.Scale) / (float)_count;
 
-    public Layer Emit(string id, Requantization requantization) => _windowSum.Emit(id, requantization);
+    /// <summary>
+    /// The manifest's avgPool2d / globalAvgPool layer when the graph's quantizer gives exactly its levels (<see cref="ManifestAverage"/>),
+    /// which the generator runs as a pool; otherwise the depthwise all-ones convolution with the derived thresholds.
+    /// </summary>
+    public Layer Emit(string id, Requantization requantization)
+    {
+        if (requantization is not ThresholdRequantization thresholds || !ManifestAverage.Matches(this, thresholds))
+        {
+            return _windowSum.Emit(id, requantization);
+        }
+
+        var input = new[] { _input.TensorId };
+        var shape = _windowSum.OutputShape;
+        return IsGlobal
+            ? new GlobalAvgPoolLayer(id, input, TensorShape.Chw(shape[1], 1, 1))
+            : new AvgPool2dLayer(id, input, TensorShape.Chw(shape[1], shape[2], shape[3]), _window);
+    }
+
+    /// <summary>One unpadded window over the whole input map: the manifest's globalAvgPool.</summary>
+    private bool IsGlobal => _window.KernelHeight == _input.Shape[2] && _window.KernelWidth == _input.Shape[3] && _window.PadTop + _window.PadLeft + _window.PadBottom + _window.PadRight == 0;
 
     public string Describe() =>
-        $"{Node.OpType} '{Node.Name}' {_window.KernelHeight}×{_window.KernelWidth} stride {_window.StrideHeight} on u{_input.Levels.Bits} levels as an exact depthwise all-ones window sum (binary weights), ÷ {_count} in float32 as the graph divides";
+        $"{Node.OpType} '{Node.Name}' {_window.KernelHeight}×{_window.KernelWidth} stride {_window.StrideHeight} on u{_input.Levels.Bits} levels: exact integer window sums, ÷ {_count} in float32 as the graph divides{(RoundsInFloat ? " (its float32 sums round: checked not to change any level)" : string.Empty)}";
 
     /// <summary>The graph's integer window sum Σ(α·L + β) for manifest accumulator <paramref name="accumulator"/>.</summary>
     public long WindowSum(long accumulator, int channel) => _windowSum.Exact(accumulator, channel);

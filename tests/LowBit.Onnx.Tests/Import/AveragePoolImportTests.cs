@@ -109,6 +109,31 @@ public sealed class AveragePoolImportTests
         Assert.True(check.Agreeing == Samples && check.MaxScoreDifference < step / 4, check.ToString());
     }
 
+    // Re-quantizing an average to its input's own grid, half to even, is the manifest's avgPool2d / globalAvgPool
+    // (round_half_even(Σ L / area)); another rounding keeps the all-ones convolution with thresholds, unless it
+    // agrees on every window sum: a 3×3 window's sum / 9 is never a tie, so half up is half to even there.
+    [Theory]
+    [InlineData(false, false, "ROUND", true)]
+    [InlineData(false, true, "ROUND", true)]
+    [InlineData(true, false, "ROUND", true)]
+    [InlineData(true, true, "ROUND", true)]
+    [InlineData(false, false, "HALF_UP", true)]
+    [InlineData(true, false, "HALF_UP", false)]
+    [InlineData(true, true, "FLOOR", false)]
+    public void AnAverageOnItsOwnGridRoundedHalfToEvenIsTheManifestsPool(bool global, bool signed, string rounding, bool manifestPool)
+    {
+        var levels = ConvLevels(6, signed, seed: 14);
+        var pooled = global ? levels.GlobalAveragePool() : levels.AveragePool(3, 3);
+        var graph = pooled.Quant(0.125, 4, signed, rounding: rounding).Flatten().Gemm(Matrix(global ? 3 : 12, 4, seed: 15)).Build(4);
+
+        var result = OnnxImporter.Import(graph, new ImportOptions("manifest-pool"));
+
+        var pool = result.Manifest.Layers.Single(l => l.Id == "avgpool1");
+        var expected = !manifestPool ? typeof(Conv2dLayer) : global ? typeof(GlobalAvgPoolLayer) : typeof(AvgPool2dLayer);
+        Assert.IsType(expected, pool);
+        AssertBitExact(graph, result.Manifest, seed: 16);
+    }
+
     [Fact]
     public void PaddingCountedInTheAverageAgreesWithTheGraph()
     {

@@ -5,8 +5,9 @@ namespace LowBit.Onnx.Tests.Import;
 /// <summary>
 /// A small QONNX graph in the shape Brevitas exports a CNN with TruncAvgPool2d and a global average pool:
 /// 4-bit input → Conv 2→4 3×3 → ReLU → u4 Quant → AveragePool 2×2 → ×4 → Trunc ÷ 4 (FLOOR) → Conv 4→4 3×3
-/// → ReLU → u4 Quant → GlobalAveragePool → u4 Quant (ROUND) → Gemm 4→3. No third-party file has average
-/// pooling, so the bit-exact suite's imported-model catalog takes this one, built the same way every time.
+/// → ReLU → u4 Quant → GlobalAveragePool → u4 Quant (ROUND, same scale) → Gemm 4→3. No third-party file has
+/// average pooling, so the bit-exact suite's imported-model catalog takes this one, built the same way every time:
+/// the first pool becomes an all-ones convolution with thresholds, the second the manifest's globalAvgPool.
 /// </summary>
 internal static class BrevitasPoolingGraph
 {

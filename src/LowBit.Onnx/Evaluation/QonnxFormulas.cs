@@ -67,11 +67,12 @@ public static class QonnxFormulas
     /// Trunc of qonnx's first version (five inputs, no output scale): round(x / scale + zeropt) divided by
     /// 2^(in_bitwidth − out_bitwidth), rounded by rounding_mode without clamping, then (y − zeropt) · scale.
     /// </summary>
-    public static float TruncFirstVersion(float x, float scale, float zeroPoint, double inBits, double outBits, RoundingMode mode)
-    {
-        float y = MathF.Round((x / scale) + zeroPoint, MidpointRounding.ToEven) / (float)Math.Pow(2, inBits - outBits);
-        return (RoundingModes.Round(y, mode) - zeroPoint) * scale;
-    }
+    public static float TruncFirstVersion(float x, float scale, float zeroPoint, double inBits, double outBits, RoundingMode mode) =>
+        (TruncFirstVersionInteger(x, scale, zeroPoint, inBits, outBits, mode) - zeroPoint) * scale;
+
+    /// <summary>The integer y of qonnx's first Trunc: round(x / scale + zeropt) / 2^(in − out bits), rounded by the mode, not clamped.</summary>
+    public static float TruncFirstVersionInteger(float x, float scale, float zeroPoint, double inBits, double outBits, RoundingMode mode) =>
+        RoundingModes.Round(MathF.Round((x / scale) + zeroPoint, MidpointRounding.ToEven) / (float)Math.Pow(2, inBits - outBits), mode);
 
     /// <summary>NumPy's np.where clamp qonnx uses: NaN passes through unchanged.</summary>
     private static float Clamp(float v, double min, double max)

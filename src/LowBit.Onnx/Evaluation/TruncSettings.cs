@@ -5,7 +5,7 @@ namespace LowBit.Onnx.Evaluation;
 
 /// <summary>
 /// A QONNX Trunc node's form, bitwidths and attributes. qonnx has written three forms, told apart by the
-/// input count: (X, scale, zeropt, in_bitwidth, out_bitwidth) in its first version (HAWQ still exports it);
+/// input count: (X, scale, zeropt, in_bitwidth, out_bitwidth) in its first version (Brevitas's QONNX export and HAWQ write it);
 /// (X, scale, zeropt, in_bitwidth, out_scale, out_bitwidth) from opset 2; and the same with an out_zeropt
 /// before out_bitwidth, which qonnx reads and does not use.
 /// </summary>

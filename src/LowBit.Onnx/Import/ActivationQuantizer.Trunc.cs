@@ -10,12 +10,12 @@ namespace LowBit.Onnx.Import;
 /// </summary>
 internal sealed partial class ActivationQuantizer
 {
-    private static ActivationQuantizer FromTrunc(SourceNode node, GraphFacts facts)
+    private static ActivationQuantizer FromTrunc(SourceNode node, GraphFacts facts, (float Min, float Max)? inputRange)
     {
         var settings = TruncSettings.Read(node, i => facts.Constant(node, i));
         if (settings.FirstVersion)
         {
-            throw OnnxImportException.AtNode(node, "this is qonnx's first Trunc (five inputs, no out_scale): it does not clamp, so its output levels have no stated range, and its scale is the input's; re-export with a current Brevitas/qonnx (Trunc with out_scale, signed and narrow).");
+            return FromFirstTrunc(node, facts, settings, inputRange);
         }
 
         float scale = (float)Scalar(node, facts.Constant(node, 1), "scale");
@@ -45,5 +45,37 @@ internal sealed partial class ActivationQuantizer
         return IntegerGrid(node, settings.OutBits, (min, max), shift, outScale,
             (v, _) => (int)(QonnxFormulas.TruncInteger(v, scale, zeroPoint, divisor, settings.OutBits, settings.Signed, settings.Narrow, settings.Rounding) - min),
             $"Trunc ÷ {divisor} to {settings.OutBits}-bit {(settings.Signed ? "signed" : "unsigned")}{(settings.Narrow ? " narrow" : string.Empty)}, {settings.Rounding}, levels {min} … {max}");
+    }
+
+    /// <summary>
+    /// qonnx's first Trunc, which Brevitas's QONNX export writes (five inputs): y = rounding(round(x / scale + zeropt)
+    /// / 2^(in_bitwidth − out_bitwidth)), output (y − zeropt)·scale, with no clamp. Its levels are the y the graph can
+    /// reach, from the smallest and largest value the layer before can feed it (the level is monotone in that value);
+    /// beyond 256 of them, or on the model input (no bound at all), it is refused.
+    /// </summary>
+    private static ActivationQuantizer FromFirstTrunc(SourceNode node, GraphFacts facts, TruncSettings settings, (float Min, float Max)? inputRange)
+    {
+        if (inputRange is not var (low, high))
+        {
+            throw OnnxImportException.AtNode(node, "qonnx's first Trunc (five inputs) does not clamp, so its output range is bounded only by the layer before it; on the model input it has none.");
+        }
+
+        float scale = (float)Scalar(node, facts.Constant(node, 1), "scale");
+        float zeroPoint = (float)Scalar(node, facts.Constant(node, 2), "zero point");
+        if (zeroPoint != MathF.Floor(zeroPoint))
+        {
+            throw OnnxImportException.AtNode(node, $"zero point {zeroPoint} is not an integer; the output levels would not be integers.");
+        }
+
+        float Integer(float v) => QonnxFormulas.TruncFirstVersionInteger(v, scale, zeroPoint, settings.InBits, settings.OutBits, settings.Rounding);
+        double min = Integer(low), max = Integer(high);
+        if (max - min + 1 > 256)
+        {
+            throw OnnxImportException.AtNode(node, $"without a clamp its outputs reach {max - min + 1} levels ({min} … {max}) over the inputs the layer before can give; the manifest's activations hold 256.");
+        }
+
+        return IntegerGrid(node, settings.OutBits, (min, max), zeroPoint, scale,
+            (v, _) => (int)(Integer(v) - min),
+            $"first-version Trunc ÷ 2^({settings.InBits} − {settings.OutBits}), {settings.Rounding}, no clamp: levels {min} … {max} over the inputs the layer before can give");
     }
 }

@@ -49,7 +49,11 @@ internal sealed partial class ActivationQuantizer
     /// scale (<see cref="FusedRequantization"/>), so the level is clamp, round half to even, plus zero point.
     /// </param>
     /// <param name="clip">For QCDQ (QuantizeLinear → Clip → DequantizeLinear): the integer bounds of the Clip, which narrow the levels.</param>
-    public static ActivationQuantizer FromNode(SourceNode node, GraphFacts facts, int channels, bool prescaled = false, (double Low, double High)? clip = null)
+    /// <param name="inputRange">
+    /// The smallest and largest float32 value the graph can feed this node (from the accumulator's range), for
+    /// quantizers that state no output range of their own (qonnx's first Trunc); null on the model input.
+    /// </param>
+    public static ActivationQuantizer FromNode(SourceNode node, GraphFacts facts, int channels, bool prescaled = false, (double Low, double High)? clip = null, (float Min, float Max)? inputRange = null)
     {
         if (node.Is("QuantizeLinear"))
         {
@@ -69,7 +73,7 @@ internal sealed partial class ActivationQuantizer
 
         if (node.IsQonnx("Trunc"))
         {
-            return FromTrunc(node, facts);
+            return FromTrunc(node, facts, inputRange);
         }
 
         var settings = QuantSettings.Read(node, facts.Constant(node, 3));

@@ -173,7 +173,7 @@ public sealed partial class OnnxImporter
         }
 
         var clip = node.Is("QuantizeLinear") ? QcdqClip(node) : null;
-        var quantizer = ActivationQuantizer.FromNode(node, _facts, channels, prescaled: symbol is AccumulatorSymbol { Fused: not null }, clip: clip);
+        var quantizer = ActivationQuantizer.FromNode(node, _facts, channels, prescaled: symbol is AccumulatorSymbol { Fused: not null }, clip: clip, inputRange: node.IsQonnx("Trunc") ? (symbol as AccumulatorSymbol)?.ValueRange() : null);
         switch (symbol)
         {
             case FloatInputSymbol input when _input is null:

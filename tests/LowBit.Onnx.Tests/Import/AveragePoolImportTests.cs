@@ -59,6 +59,28 @@ public sealed class AveragePoolImportTests
         AssertBitExact(graph, result.Manifest, seed: 5);
     }
 
+    // Brevitas's QONNX export writes qonnx's first Trunc: five inputs, ÷ 2^(in − out bits), no clamp, output scaled
+    // by the input's scale. Its levels are the integers the window sums can reach.
+    [Theory]
+    [InlineData(false, "FLOOR")]
+    [InlineData(true, "FLOOR")]
+    [InlineData(true, "ROUND")]
+    public void FirstVersionTruncAfterAnAveragePoolAgreesWithTheGraphBitForBit(bool signed, string rounding)
+    {
+        var graph = ConvLevels(6, signed, seed: 17)
+            .AveragePool(2, 2)
+            .Elementwise("Mul", 4)
+            .Trunc(scale: 0.125, outScale: 0, inBits: 6, outBits: 4, signed, rounding, firstVersion: true)
+            .Flatten()
+            .Gemm(Matrix(27, 4, seed: 18))
+            .Build(4);
+
+        var result = OnnxImporter.Import(graph, new ImportOptions("first-trunc"));
+
+        Assert.Contains(result.Log, line => line.Contains("first-version Trunc", StringComparison.Ordinal));
+        AssertBitExact(graph, result.Manifest, seed: 19);
+    }
+
     [Theory]
     [InlineData(false, "ROUND")]
     [InlineData(false, "FLOOR")]

@@ -22,11 +22,14 @@ public sealed class AveragePoolRefusalTests
     }
 
     [Fact]
-    public void FirstVersionTruncWithoutAClampIsRefused()
+    public void FirstVersionTruncOnTheModelInputIsRefused()
     {
-        var error = Refusal(Pool().Trunc(scale: 0.125, outScale: 0, inBits: 6, outBits: 4, signed: false, firstVersion: true));
+        var graph = QonnxGraphBuilder.Image(1, 4, 4).Trunc(scale: 0.125, outScale: 0, inBits: 6, outBits: 4, signed: false, firstVersion: true);
 
-        Assert.Contains("(Trunc): this is qonnx's first Trunc (five inputs, no out_scale)", error);
+        var error = Refusal(graph.Conv(new float[] { 1 }, 1, 1, 1).Quant(0.125, 4, signed: false), features: 16);
+
+        Assert.Contains("(Trunc): qonnx's first Trunc (five inputs) does not clamp", error);
+        Assert.Contains("on the model input it has none", error);
     }
 
     [Fact]

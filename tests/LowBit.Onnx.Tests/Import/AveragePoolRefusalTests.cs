@@ -22,6 +22,14 @@ public sealed class AveragePoolRefusalTests
     }
 
     [Fact]
+    public void TruncWithANonzeroOutputZeroPointIsRefused()
+    {
+        var error = Refusal(Pool().Trunc(scale: 0.125, outScale: 0.5, inBits: 6, outBits: 4, signed: false, outZeroPoint: 1));
+
+        Assert.Contains("(Trunc): out_zeropt is not 0; qonnx reads it and ignores it", error);
+    }
+
+    [Fact]
     public void FirstVersionTruncOnTheModelInputIsRefused()
     {
         var graph = QonnxGraphBuilder.Image(1, 4, 4).Trunc(scale: 0.125, outScale: 0, inBits: 6, outBits: 4, signed: false, firstVersion: true);

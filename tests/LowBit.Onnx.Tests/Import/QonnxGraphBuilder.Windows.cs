@@ -47,14 +47,17 @@ internal sealed partial class QonnxGraphBuilder
     }
 
     /// <summary>
-    /// QONNX Trunc of opset 2 (X, scale, zeropt, in_bitwidth, out_scale, out_bitwidth), or qonnx's first
+    /// QONNX Trunc of opset 2 (X, scale, zeropt, in_bitwidth, out_scale, out_bitwidth), with an out_zeropt before
+    /// out_bitwidth when <paramref name="outZeroPoint"/> is given (qonnx's seven-input form), or qonnx's first
     /// five-input form when <paramref name="firstVersion"/> (no out_scale, no signed/narrow attributes).
     /// </summary>
-    public QonnxGraphBuilder Trunc(double scale, double outScale, int inBits, int outBits, bool signed, string rounding = "FLOOR", bool firstVersion = false)
+    public QonnxGraphBuilder Trunc(double scale, double outScale, int inBits, int outBits, bool signed, string rounding = "FLOOR", bool firstVersion = false, double? outZeroPoint = null)
     {
         var node = firstVersion
             ? Node("Trunc", QonnxDomain, Current, Constant(scale), Constant(0), Constant(inBits), Constant(outBits))
-            : Node("Trunc", QonnxDomain, Current, Constant(scale), Constant(0), Constant(inBits), Constant(outScale), Constant(outBits));
+            : outZeroPoint is { } zero
+                ? Node("Trunc", QonnxDomain, Current, Constant(scale), Constant(0), Constant(inBits), Constant(outScale), Constant(zero), Constant(outBits))
+                : Node("Trunc", QonnxDomain, Current, Constant(scale), Constant(0), Constant(inBits), Constant(outScale), Constant(outBits));
         node.Attribute.Add(new AttributeProto { Name = "rounding_mode", Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(rounding) });
         if (!firstVersion)
         {

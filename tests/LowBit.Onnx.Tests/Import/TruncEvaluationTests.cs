@@ -23,6 +23,18 @@ public sealed class TruncEvaluationTests
     }
 
     [Fact]
+    public void SevenInputTruncReadsItsOutputZeroPointAndIgnoresItAsQonnxDoes()
+    {
+        var graph = new QonnxGraphBuilder(6)
+            .Trunc(scale: 0.5, outScale: 2, inBits: 8, outBits: 3, signed: true, "FLOOR", outZeroPoint: 5)
+            .Build(6);
+
+        var output = new FloatEvaluator(graph).Evaluate(new OnnxTensor(new[] { 1, 6 }, new double[] { 3, -3, 100, -100, 1.25, 1.75 }));
+
+        Assert.Equal(new double[] { 2, -4, 6, -8, 0, 2 }, output.Values);
+    }
+
+    [Fact]
     public void FirstVersionTruncShiftsByTheBitwidthDifferenceWithoutClamping()
     {
         // 100 / 0.5 = 200, ÷ 2^(6 − 4) = 50, floor 50, × 0.5 = 25: no clamp to 4 bits in qonnx's first version.

@@ -21,7 +21,7 @@ public static class ImportCommand
 
     public static Command Create(CliContext context)
     {
-        var model = new Argument<string>("model") { Description = "The ONNX model to import: QONNX (Quant, BipolarQuant, MultiThreshold; domains qonnx.custom_op.general, onnx.brevitas, finn) or ONNX int8 in QDQ/QCDQ form or with QLinearConv, QLinearMatMul, ConvInteger, MatMulInteger." };
+        var model = new Argument<string>("model") { Description = "The ONNX model to import: QONNX (Quant, BipolarQuant, MultiThreshold, Trunc; domains qonnx.custom_op.general, onnx.brevitas, finn) or ONNX int8 in QDQ/QCDQ form or with QLinearConv, QLinearMatMul, ConvInteger, MatMulInteger." };
         var output = new Option<string?>("--out", "-o") { Description = "Where to write the manifest (default: the model's name with .lbq)." };
         var name = new Option<string?>("--name") { Description = "The manifest's model name (default: the file name)." };
         var check = new Option<bool>("--check") { Description = "Compare the imported model with a float evaluation of the ONNX graph on random inputs, and on the bundled MNIST digits when the input is 784 values." };

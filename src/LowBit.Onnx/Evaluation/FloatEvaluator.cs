@@ -110,7 +110,8 @@ public sealed class FloatEvaluator
                 "Quant" or "IntQuant" => new[] { QonnxOps.Quant(node, inputs) },
                 "BipolarQuant" => new[] { QonnxOps.BipolarQuant(node, inputs) },
                 "MultiThreshold" => new[] { QonnxOps.MultiThreshold(node, inputs) },
-                _ => throw OnnxImportException.AtNode(node, $"QONNX op {node.OpType} is not supported (Quant, BipolarQuant, MultiThreshold are)."),
+                "Trunc" => new[] { QonnxOps.Trunc(node, inputs) },
+                _ => throw OnnxImportException.AtNode(node, $"QONNX op {node.OpType} is not supported (Quant, BipolarQuant, Trunc, MultiThreshold are)."),
             };
         }
 

@@ -1,9 +1,10 @@
 using System;
+using System.Linq;
 using LowBit.Onnx.Import;
 
 namespace LowBit.Onnx.Evaluation;
 
-/// <summary>QONNX's Quant, BipolarQuant and MultiThreshold on tensors, through <see cref="QonnxFormulas"/>.</summary>
+/// <summary>QONNX's Quant, BipolarQuant, Trunc and MultiThreshold on tensors, through <see cref="QonnxFormulas"/>.</summary>
 internal static class QonnxOps
 {
     public static OnnxTensor Quant(SourceNode node, NodeInputs inputs)
@@ -25,6 +26,29 @@ internal static class QonnxOps
                 settings.Signed,
                 settings.Narrow,
                 settings.Rounding);
+        }
+
+        return new OnnxTensor(shape, values);
+    }
+
+    /// <summary>Trunc elementwise, scale, zero point and output scale broadcast against X as Quant's are.</summary>
+    public static OnnxTensor Trunc(SourceNode node, NodeInputs inputs)
+    {
+        var x = inputs[0];
+        var settings = TruncSettings.Read(node, i => inputs[i]);
+        var outScale = settings.FirstVersion ? inputs[1] : inputs[settings.OutScaleInput];
+        var shape = new[] { inputs[1].Shape, inputs[2].Shape, outScale.Shape }.Aggregate(x.Shape, (s, other) => Broadcasting.Shape(s, other, node.Name));
+        var source = Broadcasting.SourceIndices(x.Shape, shape);
+        var scale = Broadcasting.SourceIndices(inputs[1].Shape, shape);
+        var zero = Broadcasting.SourceIndices(inputs[2].Shape, shape);
+        var output = Broadcasting.SourceIndices(outScale.Shape, shape);
+        var values = new double[source.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            float v = (float)x.Values[source[i]], s = (float)inputs[1].Values[scale[i]], z = (float)inputs[2].Values[zero[i]];
+            values[i] = settings.FirstVersion
+                ? QonnxFormulas.TruncFirstVersion(v, s, z, settings.InBits, settings.OutBits, settings.Rounding)
+                : QonnxFormulas.Trunc(v, s, z, (float)outScale.Values[output[i]], settings.OutBits, settings.Signed, settings.Narrow, settings.Rounding);
         }
 
         return new OnnxTensor(shape, values);

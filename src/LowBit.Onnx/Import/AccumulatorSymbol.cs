@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -53,7 +54,36 @@ internal sealed class AccumulatorSymbol : ImportSymbol
             return Fused.Value(dot.Exact(accumulator, channel), channel);
         }
 
-        float value = (float)Layer.Real(accumulator, channel);
+        return ValueOf((float)Layer.Real(accumulator, channel), channel);
+    }
+
+    /// <summary>
+    /// The smallest and largest float32 value the graph computes over every channel's accumulator range: the steps
+    /// are monotone, so the ends of each range bound it (widened by the rounding of an average pool's sums).
+    /// </summary>
+    public (float Min, float Max) ValueRange()
+    {
+        float min = float.PositiveInfinity, max = float.NegativeInfinity;
+        for (int c = 0; c < Layer.OutChannels; c++)
+        {
+            var (low, high) = Layer.Range(c);
+            foreach (long a in new[] { low, high })
+            {
+                var (least, most) = Layer is PendingAveragePool { RoundsInFloat: true } pool ? pool.RealBounds(a, c) : ((float)Layer.Real(a, c), (float)Layer.Real(a, c));
+                foreach (float value in new[] { ValueOf(least, c), ValueOf(most, c) })
+                {
+                    (min, max) = (Math.Min(min, value), Math.Max(max, value));
+                }
+            }
+        }
+
+        return (min, max);
+    }
+
+    /// <summary>The graph's float32 value when the layer's own result is <paramref name="real"/>: the steps applied to it.</summary>
+    public float ValueOf(float real, int channel)
+    {
+        float value = real;
         foreach (var step in Steps)
         {
             value = step.Apply(value, channel);

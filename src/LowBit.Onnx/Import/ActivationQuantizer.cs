@@ -4,11 +4,11 @@ using LowBit.Onnx.Evaluation;
 namespace LowBit.Onnx.Import;
 
 /// <summary>
-/// A Quant, BipolarQuant or MultiThreshold node applied to activations, seen as a map from the graph's
+/// A Quant, BipolarQuant, MultiThreshold or Trunc node (or a QuantizeLinear) applied to activations, seen as a map from the graph's
 /// float32 value of a channel to a level 0 … LevelCount − 1, plus how a level maps back to the graph's
 /// real value: (α·level + β)·scale.
 /// </summary>
-internal sealed class ActivationQuantizer
+internal sealed partial class ActivationQuantizer
 {
     private readonly Func<float, int, int> _level;
 
@@ -42,14 +42,18 @@ internal sealed class ActivationQuantizer
     public int Level(float value, int channel) => _level(value, channel);
 
     public static bool IsQuantizer(SourceNode node) =>
-        node.IsQonnx("Quant") || node.IsQonnx("BipolarQuant") || node.IsQonnx("MultiThreshold") || node.Is("QuantizeLinear");
+        node.IsQonnx("Quant") || node.IsQonnx("BipolarQuant") || node.IsQonnx("MultiThreshold") || node.IsQonnx("Trunc") || node.Is("QuantizeLinear");
 
     /// <param name="prescaled">
     /// For QuantizeLinear fused into the layer before it: the value is already divided by the output
     /// scale (<see cref="FusedRequantization"/>), so the level is clamp, round half to even, plus zero point.
     /// </param>
     /// <param name="clip">For QCDQ (QuantizeLinear → Clip → DequantizeLinear): the integer bounds of the Clip, which narrow the levels.</param>
-    public static ActivationQuantizer FromNode(SourceNode node, GraphFacts facts, int channels, bool prescaled = false, (double Low, double High)? clip = null)
+    /// <param name="inputRange">
+    /// The smallest and largest float32 value the graph can feed this node (from the accumulator's range), for
+    /// quantizers that state no output range of their own (qonnx's first Trunc); null on the model input.
+    /// </param>
+    public static ActivationQuantizer FromNode(SourceNode node, GraphFacts facts, int channels, bool prescaled = false, (double Low, double High)? clip = null, (float Min, float Max)? inputRange = null)
     {
         if (node.Is("QuantizeLinear"))
         {
@@ -67,6 +71,11 @@ internal sealed class ActivationQuantizer
             return FromMultiThreshold(node, facts, channels);
         }
 
+        if (node.IsQonnx("Trunc"))
+        {
+            return FromTrunc(node, facts, inputRange);
+        }
+
         var settings = QuantSettings.Read(node, facts.Constant(node, 3));
         double quantScale = Scalar(node, facts.Constant(node, 1), "scale");
         double zeroPoint = Scalar(node, facts.Constant(node, 2), "zero point");
@@ -81,21 +90,20 @@ internal sealed class ActivationQuantizer
         }
 
         var (min, max) = QonnxFormulas.IntRange(settings.Signed, settings.Narrow, settings.Bits);
-        int levels = (int)(max - min) + 1;
-        if (levels > 256)
-        {
-            throw OnnxImportException.AtNode(node, $"{settings.Bits}-bit activations are wider than the 8 bits the manifest holds.");
-        }
-
-        return new ActivationQuantizer(
-            node,
-            levels,
-            1,
-            (int)(min - zeroPoint),
-            quantScale,
+        return IntegerGrid(node, settings.Bits, (min, max), zeroPoint, quantScale,
             (v, _) => (int)(QonnxFormulas.QuantInteger(v, (float)quantScale, (float)zeroPoint, settings.Bits, settings.Signed, settings.Narrow, settings.Rounding) - min),
             $"{settings.Bits}-bit {(settings.Signed ? "signed" : "unsigned")}{(settings.Narrow ? " narrow" : string.Empty)} Quant, {settings.Rounding}, levels {min} … {max}");
     }
+
+    /// <summary>
+    /// A quantizer onto the integers min … max whose real value is (q − shift)·scale, so level = q − min and
+    /// β = min − shift; refused beyond the 256 levels of the manifest's 8-bit activations (compared in double,
+    /// so a 32-bit grid cannot wrap around to a small count).
+    /// </summary>
+    private static ActivationQuantizer IntegerGrid(SourceNode node, double bits, (double Min, double Max) range, double shift, double scale, Func<float, int, int> level, string description) =>
+        range.Max - range.Min + 1 <= 256
+            ? new ActivationQuantizer(node, (int)(range.Max - range.Min) + 1, 1, (int)(range.Min - shift), scale, level, description)
+            : throw OnnxImportException.AtNode(node, $"{bits}-bit activations are wider than the 8 bits the manifest holds.");
 
     /// <summary>
     /// QuantizeLinear (scale and zero point at inputs 1 and 2), or the output quantization of QLinearConv and

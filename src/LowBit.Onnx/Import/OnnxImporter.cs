@@ -152,6 +152,8 @@ public sealed partial class OnnxImporter
             (LevelsSymbol levels, OperatorDomain.Onnx, "MatMul" or "Gemm") => Linear(node, levels),
             (LevelsSymbol levels, OperatorDomain.Onnx, "Conv") => Convolution(node, levels),
             (LevelsSymbol levels, OperatorDomain.Onnx, "MaxPool") => MaxPool(node, levels),
+            (LevelsSymbol levels, OperatorDomain.Onnx, "AveragePool") => AveragePool(node, levels),
+            (LevelsSymbol levels, OperatorDomain.Onnx, "GlobalAveragePool") => GlobalAveragePool(node, levels),
             (AccumulatorSymbol acc, OperatorDomain.Onnx, "TopK" or "ArgMax") => Classify(node, acc),
             (_, _, "MatMul" or "Gemm" or "Conv" or "QLinearConv" or "QLinearMatMul" or "ConvInteger" or "MatMulInteger") => throw OnnxImportException.AtNode(node, "its input is not quantized; a Quant, BipolarQuant or MultiThreshold must come before every MatMul, Gemm and Conv, and an integer operator takes the output of a QuantizeLinear or of another integer operator."),
             _ => throw OnnxImportException.AtNode(node, $"cannot import this op on {Describe(symbol)}."),
@@ -171,7 +173,7 @@ public sealed partial class OnnxImporter
         }
 
         var clip = node.Is("QuantizeLinear") ? QcdqClip(node) : null;
-        var quantizer = ActivationQuantizer.FromNode(node, _facts, channels, prescaled: symbol is AccumulatorSymbol { Fused: not null }, clip: clip);
+        var quantizer = ActivationQuantizer.FromNode(node, _facts, channels, prescaled: symbol is AccumulatorSymbol { Fused: not null }, clip: clip, inputRange: node.IsQonnx("Trunc") ? (symbol as AccumulatorSymbol)?.ValueRange() : null);
         switch (symbol)
         {
             case FloatInputSymbol input when _input is null:
@@ -187,6 +189,11 @@ public sealed partial class OnnxImporter
     private LevelsSymbol Requantize(SourceNode node, AccumulatorSymbol accumulator, ActivationQuantizer quantizer, (double Scale, double ZeroPoint)? encoding)
     {
         var requantize = ThresholdSearch.Derive(accumulator, quantizer, out int negated);
+        if (accumulator.Layer is PendingAveragePool { RoundsInFloat: true } pool)
+        {
+            AverageRoundingCheck.Require(accumulator, pool, quantizer);
+        }
+
         var layer = Emit(accumulator, requantize);
         _log.Add($"{layer.Id}: {Summary(accumulator)}; then {Folding(accumulator.Folded)}{node.OpType} '{node.Name}' ({quantizer.Description}) → {requantize.ThresholdsPerChannel} integer thresholds per channel, u{quantizer.Bits} output{(negated > 0 ? $", {negated} channels negated" : string.Empty)}");
         return new LevelsSymbol(layer.Id, _facts.Shapes[node.Output], requantize.Levels, quantizer.Alpha, quantizer.Beta, quantizer.Scale, quantizer.LevelCount) { LinearEncoding = encoding };
@@ -288,7 +295,8 @@ public sealed partial class OnnxImporter
                 return new FloatInputSymbol(shape, input.Steps, input.Folded.Append(node.Name).ToArray());
             case AccumulatorSymbol accumulator when Squeezed(shape).SequenceEqual(Squeezed(accumulator.Shape)) && shape.Length > 1 && shape[1] == accumulator.Shape[1]:
                 return accumulator.Reshaped(shape, node.Name);
-            case LevelsSymbol levels when levels.Shape.Length == 4 && shape.Length == 2 && levels.Shape[2] * levels.Shape[3] > 1:
+            // A [C, 1, 1] map (after a global pool) is flattened too: the manifest's linear layer takes vectors only.
+            case LevelsSymbol levels when levels.Shape.Length == 4 && shape.Length == 2:
                 string id = NextId("flatten");
                 _layers.Add(new FlattenLayer(id, new[] { levels.TensorId }, TensorShape.Vector(shape[1])));
                 _log.Add($"{id}: {node.OpType} '{node.Name}' flattens [{string.Join(", ", levels.Shape.Skip(1))}] channel-major");

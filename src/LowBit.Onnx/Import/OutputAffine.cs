@@ -17,7 +17,7 @@ internal static class OutputAffine
     public static (FloatOutput Output, bool TiesExact) Derive(AccumulatorSymbol accumulator)
     {
         var pending = accumulator.Layer as PendingLayer
-            ?? throw OnnxImportException.AtNode(accumulator.Layer.Node, "a residual add ends the graph; the manifest's last layer is a MatMul/Gemm/Conv with float output.");
+            ?? throw OnnxImportException.AtNode(accumulator.Layer.Node, $"this {accumulator.Layer.Node.OpType} ends the graph; the manifest's last layer is a MatMul/Gemm/Conv with float output.");
         var input = pending.Input;
         var weights = pending.Weights;
         int channels = pending.OutChannels;

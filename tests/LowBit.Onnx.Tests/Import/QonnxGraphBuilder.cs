@@ -7,15 +7,20 @@ using LowBit.Onnx.Proto;
 namespace LowBit.Onnx.Tests.Import;
 
 /// <summary>Writes small QONNX graphs in memory for tests of single import rules (input "x" [1, features], output "y").</summary>
-internal sealed class QonnxGraphBuilder
+internal sealed partial class QonnxGraphBuilder
 {
     private const string QonnxDomain = "qonnx.custom_op.general";
     private readonly GraphProto _graph = new() { Name = "test" };
     private int _values;
 
     public QonnxGraphBuilder(int features)
+        : this(new[] { 1, features })
     {
-        _graph.Input.Add(Value("x", 1, features));
+    }
+
+    private QonnxGraphBuilder(int[] inputShape)
+    {
+        _graph.Input.Add(Value("x", inputShape));
         Current = "x";
     }
 

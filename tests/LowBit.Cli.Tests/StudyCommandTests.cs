@@ -40,7 +40,10 @@ public sealed class StudyCommandTests
         var markdown = File.ReadAllText(report);
         Assert.Contains("<!-- study mnist-cnn -->\n## from scratch\n<!-- /study mnist-cnn -->", markdown);
         Assert.Contains("<!-- study mnist-cnn-finetuned -->\n## The small CNN, fine-tuned from fp32 (`--model mnist-cnn --finetune`)", markdown);
+        Assert.Contains("[3/3] ste W2A2:", result.Output);
         Assert.Contains("**fine-tuned from the fp32 run's weights**", markdown);
+        Assert.Matches(@"The quantized runs start from the fp32 network trained for 1 epoch \(\d+\.\d\d %\); the baseline above is that network trained for 1 epoch more", markdown);
+        Assert.Contains("| fp32 (start of fine-tuning) |", markdown);
         Assert.Contains("![accuracy vs bits](results-mnist-cnn-finetuned.png)", markdown);
         Assert.True(File.Exists(directory.File("results-mnist-cnn-finetuned.png")));
     }

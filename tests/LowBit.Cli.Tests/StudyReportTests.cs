@@ -46,4 +46,25 @@ public sealed class StudyReportTests
         Assert.Contains("- DDQ with precision learned under a 4-bit budget is lossless (Zhang et al., ICML 2021, MobileNetV2): ddq learned W≤8 (budget 4) A4 94.60 % vs fp32 95.00 % (0.40 points below) — **agrees**.", markdown, StringComparison.Ordinal);
         Assert.Contains("- DDQ at 4 bits is lossless (Zhang et al., ICML 2021): ddq W4A4 93.00 %", markdown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_fine_tuned_study_checks_claims_against_the_float_network_trained_as_long_not_its_start()
+    {
+        var study = new AccuracyStudy(new[] { "ddq" }, new[] { 4 }, epochs: 2, seed: 1, model: "mobilenetv2", fineTune: true);
+        var runs = new[]
+        {
+            new StudyRun("fp32", StudyRun.FloatBits, 0.94, true, StudyRun.FloatBits, TimeSpan.FromSeconds(60), StartingPoint: true),
+            new StudyRun("fp32", StudyRun.FloatBits, 0.97, true, StudyRun.FloatBits, TimeSpan.FromSeconds(60)),
+            new StudyRun("ddq", 4, 0.962, true, 4.0, TimeSpan.FromSeconds(90)),
+        };
+
+        var markdown = StudyReport.Markdown(study, runs, "lowbit study --model mobilenetv2 --finetune", "results-mobilenetv2-finetuned.png", TimeSpan.FromMinutes(5));
+
+        Assert.Equal(3, study.RunCount);
+        Assert.Equal("mobilenetv2-finetuned", study.Section);
+        Assert.Contains("fp32 baseline (same network and schedule, float): **97.00 %**", markdown, StringComparison.Ordinal);
+        Assert.Contains("start from the fp32 network trained for 2 epochs (94.00 %)", markdown, StringComparison.Ordinal);
+        Assert.Contains("- DDQ at 4 bits is lossless (Zhang et al., ICML 2021): ddq W4A4 96.20 % vs fp32 97.00 % (0.80 points below) — **disagrees**.", markdown, StringComparison.Ordinal);
+        Assert.Contains("| fp32 (start of fine-tuning) | 60 | 32 |", markdown, StringComparison.Ordinal);
+    }
 }

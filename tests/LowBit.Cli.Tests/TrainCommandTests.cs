@@ -45,9 +45,14 @@ public sealed class TrainCommandTests
         var pretrain = CliRunner.Run("train", "--method", "fp32", "--epochs", "1", "--train-images", "1000", "--checkpoint", float32);
         Assert.True(pretrain.ExitCode == 0, pretrain.Output + pretrain.Error);
 
-        var result = CliRunner.Run("train", "--method", "dsq", "--bits", "W4A4", "--epochs", "1", "--train-images", "1000", "--start-from", float32, "--out", directory.File("tuned.lbq"));
+        var tuned = directory.File("tuned.pt");
+        var result = CliRunner.Run("train", "--method", "dsq", "--bits", "W4A4", "--epochs", "1", "--train-images", "1000", "--start-from", float32, "--out", directory.File("tuned.lbq"), "--checkpoint", tuned);
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         Assert.Contains("integer simulation bit-exact", result.Output);
+
+        var quantizedStart = CliRunner.Run("train", "--method", "dsq", "--epochs", "1", "--start-from", tuned, "--out", directory.File("never.lbq"));
+        Assert.Equal(1, quantizedStart.ExitCode);
+        Assert.Equal($"error: --start-from {tuned}: the checkpoint is a dsq network; fine-tuning starts from a float one (lowbit train --method fp32 --checkpoint <file>)", Assert.Single(quantizedStart.ErrorLines));
 
         var refused = CliRunner.Run("train", "--model", "resnet8", "--method", "dsq", "--epochs", "1", "--start-from", float32, "--out", directory.File("never.lbq"));
         Assert.Equal(1, refused.ExitCode);

@@ -118,7 +118,7 @@ public static class StudyCommand
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-            StudyPlot.Save(runs, plot, StudyReport.Title(study.Model));
+            StudyPlot.Save(runs, plot, StudyReport.Title(study.Model) + (study.FineTune ? ", fine-tuned from fp32" : string.Empty));
             var section = StudyReport.Markdown(study, runs, commandLine, Path.GetFileName(plot), clock.Elapsed);
             existing = File.Exists(output) ? File.ReadAllText(output) : null;
             File.WriteAllText(output, ResultsDocument.Upsert(existing, study.Section, section));

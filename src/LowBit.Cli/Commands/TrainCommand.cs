@@ -185,15 +185,22 @@ public static class TrainCommand
     /// the network to train.</summary>
     private static Sequential PretrainedNetwork(string path, string model, string method, BitwidthPlan plan)
     {
-        var (network, _, _) = MnistCheckpoint.Load(path);
+        var (network, savedMethod, _) = MnistCheckpoint.Load(path);
         var architecture = MnistCheckpoint.ArchitectureOf(path);
         if (!string.Equals(architecture, model.Trim(), StringComparison.OrdinalIgnoreCase))
         {
             throw new ArgumentException($"the checkpoint is a {architecture}, not a {model}");
         }
 
+        if (!string.Equals(savedMethod, MnistExperiment.Float, StringComparison.OrdinalIgnoreCase))
+        {
+            // Its quantizers' settled state would be copied too, and they would skip their start on the new weights.
+            throw new ArgumentException($"the checkpoint is a {savedMethod} network; fine-tuning starts from a float one (lowbit train --method fp32 --checkpoint <file>)");
+        }
+
         var quantization = string.Equals(method, MnistExperiment.Float, StringComparison.OrdinalIgnoreCase) ? null : QuantizationMethod.Parse(method);
-        PretrainedStart.CopyInto(network, ModelZoo.Create(architecture, quantization, plan));
+        using var target = ModelZoo.Create(architecture, quantization, plan);
+        PretrainedStart.CopyInto(network, target);
         return network;
     }
 

@@ -58,7 +58,7 @@ public sealed class AccuracyStudy
 
     public int Seed { get; }
 
-    public int RunCount => (Methods.Count * Bits.Count) + LearnedPrecisionMethods.Count + 1;
+    public int RunCount => (Methods.Count * Bits.Count) + LearnedPrecisionMethods.Count + (FineTune ? 2 : 1);
 
     /// <summary>Runs the study; <paramref name="onBatch"/> hears every training batch with the run's label ("dsq W2A2").</summary>
     public IReadOnlyList<StudyRun> Run(Action<StudyRun> onRun, Action<string, BatchProgress>? onBatch = null)
@@ -71,7 +71,7 @@ public sealed class AccuracyStudy
         var options = new TrainingOptions { Epochs = Epochs, Seed = Seed };
         var runs = new List<StudyRun>();
 
-        void Record(string method, int bits, double? budget = null)
+        void Record(string method, int bits, double? budget = null, bool startingPoint = false)
         {
             var clock = Stopwatch.StartNew();
             var label = PaperClaims.Label(new StudyRun(method, bits, 0, true, 0, TimeSpan.Zero, budget));
@@ -80,13 +80,20 @@ public sealed class AccuracyStudy
             var plan = BitwidthPlan.Uniform(budget is null ? Math.Min(bits, 8) : StudyRun.LearnedMaxBits, Math.Min(bits, 8));
             var result = MnistExperiment.Run(method, plan, runOptions, train, test, model: Model);
             var averageBits = result.Manifest is null ? StudyRun.FloatBits : BitBudget.AverageBits(result.Model);
-            var run = new StudyRun(method, bits, result.DeployedAccuracy, result.Check?.Passed ?? true, averageBits, clock.Elapsed, budget);
+            var run = new StudyRun(method, bits, result.DeployedAccuracy, result.Check?.Passed ?? true, averageBits, clock.Elapsed, budget, startingPoint);
             runs.Add(run);
             onRun(run);
-            if (FineTune && result.Manifest is null)
+            if (startingPoint)
             {
                 options = options with { StartFrom = result.Model };
             }
+        }
+
+        if (FineTune)
+        {
+            // The baseline trains on from the same start for the same schedule, so that the quantized runs are not
+            // compared with a float network that had half their training.
+            Record(MnistExperiment.Float, StudyRun.FloatBits, startingPoint: true);
         }
 
         Record(MnistExperiment.Float, StudyRun.FloatBits);

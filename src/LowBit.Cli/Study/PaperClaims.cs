@@ -19,7 +19,7 @@ public static class PaperClaims
 
     public static IEnumerable<string> Check(IReadOnlyList<StudyRun> runs)
     {
-        StudyRun? Find(string method, int bits) => runs.FirstOrDefault(r => r.Method == method && r.Bits == bits && r.Budget is null);
+        StudyRun? Find(string method, int bits) => runs.FirstOrDefault(r => r.Method == method && r.Bits == bits && r.Budget is null && !r.StartingPoint);
 
         string? Ahead(string claim, string paper, StudyRun? better, StudyRun? worse)
         {
@@ -65,6 +65,7 @@ public static class PaperClaims
     public static string Label(StudyRun run) => run switch
     {
         { Budget: { } budget } => string.Create(CultureInfo.InvariantCulture, $"{run.Method} learned W≤{StudyRun.LearnedMaxBits} (budget {budget:0.##}) A{run.Bits}"),
+        { StartingPoint: true } => $"{run.Method} (start of fine-tuning)",
         { Bits: StudyRun.FloatBits } => run.Method,
         _ => $"{run.Method} W{run.Bits}A{run.Bits}",
     };

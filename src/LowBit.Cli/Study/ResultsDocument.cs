@@ -12,13 +12,13 @@ public static class ResultsDocument
         "# Accuracy studies on the bundled MNIST digits\n\n" +
         "Each section is written by the `lowbit study` command it names; rerunning that command replaces its section and keeps the others. Do not edit by hand.\n";
 
-    /// <summary>The document with <paramref name="model"/>'s section replaced by <paramref name="section"/>
-    /// (appended when the network has none yet). <paramref name="existing"/> is null for a new file.</summary>
+    /// <summary>The document with the section named <paramref name="sectionName"/> (a network, or a network's fine-tuned study) replaced by <paramref name="section"/>
+    /// (appended when there is none yet). <paramref name="existing"/> is null for a new file.</summary>
     /// <exception cref="FormatException">The file has content that is not a study document, or a section
     /// whose end marker is missing: rather than overwrite what we cannot place, the study refuses.</exception>
-    public static string Upsert(string? existing, string model, string section)
+    public static string Upsert(string? existing, string sectionName, string section)
     {
-        var (begin, end) = Markers(model);
+        var (begin, end) = Markers(sectionName);
         var block = $"{begin}\n{section.TrimEnd('\n')}\n{end}";
         if (string.IsNullOrWhiteSpace(existing))
         {
@@ -45,5 +45,5 @@ public static class ResultsDocument
         return existing[..start] + block + existing[(stop + end.Length)..];
     }
 
-    private static (string Begin, string End) Markers(string model) => ($"<!-- study {model} -->", $"<!-- /study {model} -->");
+    private static (string Begin, string End) Markers(string sectionName) => ($"<!-- study {sectionName} -->", $"<!-- /study {sectionName} -->");
 }

@@ -30,7 +30,7 @@ public static class StudyPlot
             marker.Color = palette.GetColor(index++);
         }
 
-        var baseline = runs.FirstOrDefault(r => r.Bits == StudyRun.FloatBits);
+        var baseline = runs.FirstOrDefault(r => r.IsFloatBaseline);
         if (baseline is not null)
         {
             var fp32 = plot.Add.HorizontalLine(baseline.Accuracy * 100);

@@ -64,11 +64,18 @@ public static class StudyReport
             text.AppendLine();
         }
 
-        var fp32 = runs.FirstOrDefault(r => r.Bits == StudyRun.FloatBits);
+        var fp32 = runs.FirstOrDefault(r => r.IsFloatBaseline);
         if (fp32 is not null)
         {
             Line($"");
             Line($"fp32 baseline (same network and schedule, float): **{fp32.Accuracy * 100:F2} %**.");
+        }
+
+        var start = runs.FirstOrDefault(r => r.StartingPoint);
+        if (start is not null)
+        {
+            var epochs = study.Epochs == 1 ? "1 epoch" : $"{study.Epochs} epochs";
+            Line($"The quantized runs start from the fp32 network trained for {epochs} ({start.Accuracy * 100:F2} %); the baseline above is that network trained for {epochs} more, the schedule each quantized run had.");
         }
 
         Line($"");

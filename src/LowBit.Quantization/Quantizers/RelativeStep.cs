@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace LowBit.Quantization.Quantizers;
 
 /// <summary>
-/// A learned step stored relative to its first-batch start: <c>s = s₀·|p|</c>, with s₀ a buffer set once and p
-/// the parameter, starting at 1. Adam moves a parameter by about the learning rate per update whatever its
+/// A learned step stored relative to its first-batch start: <c>s = s₀·(|p| + 10⁻⁶)</c>, with s₀ a buffer set once
+/// and p the parameter, starting at 1. Adam moves a parameter by about the learning rate per update whatever its
 /// gradient's size, so a step learned directly moves by ≈ 2·10⁻³ in absolute terms: a few percent of a 4-bit
 /// weight step but about its whole value at DDQ's 8-bit grid (≈ 0.002), where a layer that starts at 8 bits
 /// random-walked its range. Relative to s₀, every update changes the step by about the same fraction at any

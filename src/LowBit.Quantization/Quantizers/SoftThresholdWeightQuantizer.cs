@@ -42,6 +42,24 @@ public sealed class SoftThresholdWeightQuantizer : WeightQuantizer
         }
 
         using var _ = no_grad();
+        _extraBranches = new Parameter(Shuffles(weight), requires_grad: true);
+        register_parameter("branches", _extraBranches);
+    }
+
+    /// <summary>A pretrained weight gets branches shuffled from it, in place: the optimizer already holds them.</summary>
+    protected override void OnWeightReplaced(Parameter weight)
+    {
+        if (_extraBranches is null)
+        {
+            return;
+        }
+
+        using var _ = no_grad();
+        _extraBranches.copy_(Shuffles(weight));
+    }
+
+    private Tensor Shuffles(Tensor weight)
+    {
         var flat = weight.detach().reshape(-1);
         var shuffles = new Tensor[BranchCount - 1];
         for (var i = 0; i < shuffles.Length; i++)
@@ -49,8 +67,7 @@ public sealed class SoftThresholdWeightQuantizer : WeightQuantizer
             shuffles[i] = flat.index_select(0, randperm(flat.shape[0])).reshape(weight.shape);
         }
 
-        _extraBranches = new Parameter(stack(shuffles), requires_grad: true);
-        register_parameter("branches", _extraBranches);
+        return stack(shuffles);
     }
 
     protected override Tensor TrainingForward(Tensor weight)

@@ -37,11 +37,28 @@ public abstract class WeightQuantizer : nn.Module<Tensor, Tensor>
     /// budget weighs each layer's bitwidth by it.</summary>
     public long WeightCount { get; private set; }
 
+    private Parameter? _weight;
+
     /// <summary>Called once by the layer that owns the weight, before training.</summary>
     public void Attach(Parameter weight)
     {
         WeightCount = weight.numel();
+        _weight = weight;
         OnAttach(weight);
+    }
+
+    /// <summary>Called after the attached weight was overwritten with trained values (fine-tuning), so that state
+    /// derived from the random initial weight (STTN's extra branches) is derived again from the trained one.</summary>
+    public void WeightReplaced()
+    {
+        if (_weight is not null)
+        {
+            OnWeightReplaced(_weight);
+        }
+    }
+
+    protected virtual void OnWeightReplaced(Parameter weight)
+    {
     }
 
     /// <summary>Lets methods with per-layer state shaped like the weight (STTN's second branch) create it

@@ -50,8 +50,18 @@ public static class MnistCheckpoint
         var quantization = string.Equals(description.Method, MnistExperiment.Float, StringComparison.OrdinalIgnoreCase)
             ? null
             : QuantizationMethod.Parse(description.Method);
-        var model = ModelZoo.Create(description.Model ?? ModelZoo.MnistCnnName, quantization, plan);
-        model.load(path);
+        var architecture = description.Model ?? ModelZoo.MnistCnnName;
+        var model = ModelZoo.Create(architecture, quantization, plan);
+        try
+        {
+            model.load(path);
+        }
+        catch (Exception e) when (e is not IOException)
+        {
+            // e.g. a DDQ checkpoint from before 2026-12-03, which stored its step as "step.step".
+            throw new InvalidDataException($"{path}: the saved state does not fit a {architecture} {description.Method} {plan} network of this version ({e.Message}); retrain it, or export it with the version that saved it", e);
+        }
+
         model.eval();
         return (model, description.Method, plan);
     }

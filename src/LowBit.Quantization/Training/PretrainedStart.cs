@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using LowBit.Quantization.Quantizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -7,8 +8,9 @@ namespace LowBit.Quantization.Training;
 
 /// <summary>
 /// Starts a quantized network from a trained float one of the same architecture, as every seed paper does
-/// (DSQ, LSQ, DDQ fine-tune pretrained networks): weights, biases and BatchNorm state are copied by name; the
-/// quantizers' own parameters, which the float network lacks, then start from these weights on the first batch.
+/// (DSQ, LSQ, DDQ fine-tune pretrained networks): weights, biases and BatchNorm state are copied by name. The
+/// quantizers' own parameters, which the float network lacks, start from these weights on the first batch, and
+/// state a quantizer derived from the random initial weight (STTN's branches) is derived again from them.
 /// </summary>
 public static class PretrainedStart
 {
@@ -35,6 +37,11 @@ public static class PretrainedStart
 
             destination.copy_(tensor);
             copied++;
+        }
+
+        foreach (var quantizer in target.modules().OfType<WeightQuantizer>())
+        {
+            quantizer.WeightReplaced();
         }
 
         return copied;

@@ -59,6 +59,34 @@ public sealed class AveragePoolImportTests
         AssertBitExact(graph, result.Manifest, seed: 5);
     }
 
+    // Trunc's zero point z shifts the integer before the division by t = 4; with z divisible by t the output
+    // (y − z / t)·out_scale is an integer grid shifted by z / t, which the manifest's β carries.
+    [Theory]
+    [InlineData(false, 8)]
+    [InlineData(true, -8)]
+    [InlineData(true, 4)]
+    public void TruncWhoseZeroPointIsAMultipleOfItsDivisorAgreesWithTheGraphBitForBit(bool signed, double zeroPoint) =>
+        ImportPooledTruncExactly(signed, seed: 21, p => p.Trunc(scale: 0.125, outScale: 0.5, inBits: 6, outBits: 4, signed, zeroPoint: zeroPoint));
+
+    // out_scale below scale makes t = 2^round(log2(out_scale / scale)) = 0.5: the integer is doubled, not
+    // shortened, and only even levels (and the clamp's bound) are reached; the grid is still exact.
+    [Fact]
+    public void TruncWhoseDivisorIsBelowOneAgreesWithTheGraphBitForBit()
+    {
+        var result = ImportPooledTruncExactly(signed: false, seed: 24, p => p.Trunc(scale: 0.125, outScale: 0.0625, inBits: 6, outBits: 8, signed: false));
+
+        Assert.Contains(result.Log, line => line.Contains("Trunc ÷ 0.5", StringComparison.Ordinal));
+    }
+
+    // narrow = 1 raises the signed clamp's lower bound from −8 to −7; window sums ÷ 2 reach −16, so it clamps often.
+    [Fact]
+    public void NarrowSignedTruncClampsAtMinusSevenAndAgreesWithTheGraphBitForBit()
+    {
+        var result = ImportPooledTruncExactly(signed: true, seed: 27, p => p.Trunc(scale: 0.125, outScale: 0.25, inBits: 6, outBits: 4, signed: true, narrow: true));
+
+        Assert.Contains(result.Log, line => line.Contains("4-bit signed narrow, Floor, levels -7 … 7", StringComparison.Ordinal));
+    }
+
     // Brevitas's QONNX export writes qonnx's first Trunc: five inputs, ÷ 2^(in − out bits), no clamp, output scaled
     // by the input's scale. Its levels are the integers the window sums can reach.
     [Theory]
@@ -194,6 +222,21 @@ public sealed class AveragePoolImportTests
             .Conv(Weights(3 * 2 * 9, seed), 3, 2, 3, padding: 1)
             .Elementwise("Mul", 0.125);
         return (signed ? builder : builder.Relu()).Quant(0.125, 4, signed);
+    }
+
+    /// <summary>
+    /// Brevitas's block → AveragePool 2×2 → ×4 (the window sum) → <paramref name="trunc"/> → Gemm, imported and
+    /// checked bit for bit against the graph (seeds <paramref name="seed"/> … seed + 2).
+    /// </summary>
+    private static ImportResult ImportPooledTruncExactly(bool signed, int seed, Func<QonnxGraphBuilder, QonnxGraphBuilder> trunc)
+    {
+        var pooled = ConvLevels(6, signed, seed).AveragePool(2, 2).Elementwise("Mul", 4);
+        var graph = trunc(pooled).Flatten().Gemm(Matrix(27, 4, seed + 1)).Build(4);
+
+        var result = OnnxImporter.Import(graph, new ImportOptions("pooled-trunc"));
+
+        AssertBitExact(graph, result.Manifest, seed + 2);
+        return result;
     }
 
     private static void AssertBitExact(SourceGraph graph, ModelManifest manifest, int seed)

@@ -30,6 +30,28 @@ public sealed class AveragePoolRefusalTests
     }
 
     [Fact]
+    public void TruncWhoseZeroPointIsNoMultipleOfItsDivisorIsRefused()
+    {
+        // t = 0.5 / 0.125 = 4; z / t = 0.5 would put the output between integer levels.
+        var error = Refusal(Pool().Trunc(scale: 0.125, outScale: 0.5, inBits: 6, outBits: 4, signed: false, zeroPoint: 2));
+
+        Assert.Matches("^test.onnx: node 'Trunc_[0-9]+' \\(Trunc\\): ", error);
+        Assert.Contains("zero point 2 divided by 4 is not an integer; the output levels would not be integers", error);
+    }
+
+    [Fact]
+    public void FirstVersionTruncReachingMoreThan256LevelsIsRefused()
+    {
+        // Without a clamp and with in_bitwidth = out_bitwidth (÷ 1), the window sums of levels 0 … 15 at scale
+        // 0.125, read at scale 1/64, reach 0 … 480.
+        var error = Refusal(Pool().Trunc(scale: 1.0 / 64, outScale: 0, inBits: 4, outBits: 4, signed: false, firstVersion: true));
+
+        Assert.Matches("^test.onnx: node 'Trunc_[0-9]+' \\(Trunc\\): ", error);
+        Assert.Contains("without a clamp its outputs reach 481 levels (0 … 480)", error);
+        Assert.Contains("the manifest's activations hold 256", error);
+    }
+
+    [Fact]
     public void FirstVersionTruncOnTheModelInputIsRefused()
     {
         var graph = QonnxGraphBuilder.Image(1, 4, 4).Trunc(scale: 0.125, outScale: 0, inBits: 6, outBits: 4, signed: false, firstVersion: true);

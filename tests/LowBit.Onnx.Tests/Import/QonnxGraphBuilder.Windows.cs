@@ -50,19 +50,20 @@ internal sealed partial class QonnxGraphBuilder
     /// QONNX Trunc of opset 2 (X, scale, zeropt, in_bitwidth, out_scale, out_bitwidth), with an out_zeropt before
     /// out_bitwidth when <paramref name="outZeroPoint"/> is given (qonnx's seven-input form), or qonnx's first
     /// five-input form when <paramref name="firstVersion"/> (no out_scale, no signed/narrow attributes).
+    /// <paramref name="zeroPoint"/> is the input zeropt; <paramref name="narrow"/> the clamp's narrow attribute.
     /// </summary>
-    public QonnxGraphBuilder Trunc(double scale, double outScale, int inBits, int outBits, bool signed, string rounding = "FLOOR", bool firstVersion = false, double? outZeroPoint = null)
+    public QonnxGraphBuilder Trunc(double scale, double outScale, int inBits, int outBits, bool signed, string rounding = "FLOOR", bool firstVersion = false, double? outZeroPoint = null, double zeroPoint = 0, bool narrow = false)
     {
         var node = firstVersion
-            ? Node("Trunc", QonnxDomain, Current, Constant(scale), Constant(0), Constant(inBits), Constant(outBits))
+            ? Node("Trunc", QonnxDomain, Current, Constant(scale), Constant(zeroPoint), Constant(inBits), Constant(outBits))
             : outZeroPoint is { } zero
-                ? Node("Trunc", QonnxDomain, Current, Constant(scale), Constant(0), Constant(inBits), Constant(outScale), Constant(zero), Constant(outBits))
-                : Node("Trunc", QonnxDomain, Current, Constant(scale), Constant(0), Constant(inBits), Constant(outScale), Constant(outBits));
+                ? Node("Trunc", QonnxDomain, Current, Constant(scale), Constant(zeroPoint), Constant(inBits), Constant(outScale), Constant(zero), Constant(outBits))
+                : Node("Trunc", QonnxDomain, Current, Constant(scale), Constant(zeroPoint), Constant(inBits), Constant(outScale), Constant(outBits));
         node.Attribute.Add(new AttributeProto { Name = "rounding_mode", Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(rounding) });
         if (!firstVersion)
         {
             node.Attribute.Add(new AttributeProto { Name = "signed", Type = AttributeProto.Types.AttributeType.Int, I = signed ? 1 : 0 });
-            node.Attribute.Add(new AttributeProto { Name = "narrow", Type = AttributeProto.Types.AttributeType.Int, I = 0 });
+            node.Attribute.Add(new AttributeProto { Name = "narrow", Type = AttributeProto.Types.AttributeType.Int, I = narrow ? 1 : 0 });
         }
 
         return this;

@@ -70,6 +70,7 @@ public static class LowBitCli
         root.Subcommands.Add(StudyCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(DigitsCommand.Create(context));
         return root;
     }
 }

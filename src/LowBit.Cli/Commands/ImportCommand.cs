@@ -13,7 +13,8 @@ namespace LowBit.Cli.Commands;
 /// <summary>
 /// <c>lowbit import &lt;model.onnx&gt; [-o model.lbq] [--check] [--approximate [--calibrate x.npy]]</c>: streamlines a QONNX (Brevitas, FINN)
 /// or ONNX int8 (QDQ or integer operators) model into a manifest, printing what it did per layer; refuses, in one line, what it cannot take exactly.
-/// A float network is refused unless --approximate asks to quantize it to 8 bits and report by how much it differs.
+/// A float network, or one with float layers, is refused unless --approximate asks to quantize what is float to 8 bits and
+/// report by how much it differs.
 /// </summary>
 public static class ImportCommand
 {
@@ -26,8 +27,8 @@ public static class ImportCommand
         var name = new Option<string?>("--name") { Description = "The manifest's model name (default: the file name)." };
         var check = new Option<bool>("--check") { Description = "Compare the imported model with a float evaluation of the ONNX graph on random inputs, and on the bundled MNIST digits when the input is 784 values." };
         var accept = new Option<bool>("--accept-input-differences") { Description = "Import even when the input quantizer cannot match the graph's on every float input; the differing inputs are printed." };
-        var approximate = new Option<bool>("--approximate") { Description = "For a float network (no quantizer): insert 8-bit quantizers (weights per output channel, activations from calibrated ranges), import that exactly, and print how far it is from the float graph on random inputs." };
-        var calibrate = new Option<string?>("--calibrate") { Description = "With --approximate: a .npy of real inputs (first dimension the batch) whose activation ranges set the scales; without it, random inputs uniform in [0, 1]." };
+        var approximate = new Option<bool>("--approximate") { Description = "When the import cannot be exact because quantizers are missing (a float network, or float layers in a quantized one): insert 8-bit quantizers where there are none (weights per output channel, activations from calibrated ranges), import that exactly, and print how far it is from the float graph on random inputs. An exact import is never approximated." };
+        var calibrate = new Option<string?>("--calibrate") { Description = "With --approximate: a .npy of real inputs (first dimension the batch) whose activation ranges set the scales (`lowbit digits` writes MNIST digits); without it, random inputs uniform in [0, 1]." };
         var command = new Command("import", "Import a QONNX (Brevitas, FINN) or ONNX int8 (QDQ or integer operators) model as a manifest, exactly, or refuse and say why.")
         {
             model,

@@ -41,9 +41,24 @@ public sealed partial class OnnxImporter
         ArgumentNullException.ThrowIfNull(graph);
         try
         {
-            return options.Approximate is not null && !IsQuantized(graph)
-                ? ApproximateImport.Run(graph, options)
-                : new OnnxImporter(graph, options).Run();
+            if (options.Approximate is null)
+            {
+                return new OnnxImporter(graph, options).Run();
+            }
+
+            if (!IsQuantized(graph))
+            {
+                return ApproximateImport.Run(graph, options, exactRefusal: null);
+            }
+
+            try
+            {
+                return new OnnxImporter(graph, options).Run();
+            }
+            catch (OnnxImportException exact)
+            {
+                return ApproximateImport.Run(graph, options, exact.Message);
+            }
         }
         catch (OnnxImportException e) when (!e.Message.StartsWith(graph.File, StringComparison.Ordinal))
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using LowBit.Onnx.Evaluation;
 
@@ -17,9 +18,36 @@ internal static class WeightTracing
     /// </summary>
     public static (OnnxTensor Integers, OnnxTensor Scale, string Origin) Trace(SourceGraph graph, GraphFacts facts, SourceNode consumer, int input)
     {
-        string name = consumer.Inputs[input];
-        var perms = new System.Collections.Generic.List<int[]>();
-        var producer = graph.ProducerOf(name);
+        var (producer, perms) = Source(graph, facts, consumer.Inputs[input]);
+        if (!IsWeightQuantizer(producer))
+        {
+            // The operand's folded constant has every transpose on the way applied already.
+            return FromConstant(facts, consumer, input);
+        }
+
+        var (integers, scale, origin) = producer!.Is("DequantizeLinear") ? FromDequantizeLinear(facts, producer) : FromQuantizer(facts, producer);
+        foreach (var perm in perms)
+        {
+            integers = ShapeOps.Permute(integers, perm);
+            scale = ShapeOps.Permute(scale, perm);
+        }
+
+        return (integers, scale, origin);
+    }
+
+    /// <summary>
+    /// Whether <see cref="Trace"/> finds integers behind the operand: a weight quantizer through Transpose/Identity, or
+    /// integer values in the 8-bit range. The approximation quantizes only the operands for which this is false.
+    /// </summary>
+    public static bool IsQuantized(SourceGraph graph, GraphFacts facts, SourceNode consumer, int input) =>
+        IsWeightQuantizer(Source(graph, facts, consumer.Inputs[input]).Producer)
+        || (facts.Constants.TryGetValue(consumer.Inputs[input], out var w) && w.Values.All(IsInteger));
+
+    /// <summary>The node behind <paramref name="operand"/> through Transpose/Identity (null for an initializer), and the transposes' permutations in the order they apply.</summary>
+    private static (SourceNode? Producer, List<int[]> Perms) Source(SourceGraph graph, GraphFacts facts, string operand)
+    {
+        var perms = new List<int[]>();
+        var producer = graph.ProducerOf(operand);
         while (producer is not null && (producer.Is("Transpose") || producer.Is("Identity")))
         {
             if (producer.Is("Transpose"))
@@ -31,19 +59,13 @@ internal static class WeightTracing
             producer = graph.ProducerOf(producer.Inputs[0]);
         }
 
-        var (integers, scale, origin) = producer is not null && (producer.IsQonnx("Quant") || producer.IsQonnx("BipolarQuant"))
-            ? FromQuantizer(facts, producer)
-            : producer is not null && producer.Is("DequantizeLinear")
-                ? FromDequantizeLinear(facts, producer)
-                : FromConstant(facts, consumer, input);
-        foreach (var perm in perms)
-        {
-            integers = ShapeOps.Permute(integers, perm);
-            scale = ShapeOps.Permute(scale, perm);
-        }
-
-        return (integers, scale, origin);
+        return (producer, perms);
     }
+
+    private static bool IsWeightQuantizer(SourceNode? producer) =>
+        producer is not null && (producer.IsQonnx("Quant") || producer.IsQonnx("BipolarQuant") || producer.Is("DequantizeLinear"));
+
+    private static bool IsInteger(double v) => v == Math.Floor(v) && Math.Abs(v) <= 128;
 
     private static (OnnxTensor, OnnxTensor, string) FromQuantizer(GraphFacts facts, SourceNode quantizer)
     {
@@ -136,7 +158,7 @@ internal static class WeightTracing
     private static (OnnxTensor, OnnxTensor, string) FromConstant(GraphFacts facts, SourceNode consumer, int input)
     {
         var w = facts.Constant(consumer, input);
-        if (w.Values.Any(v => v != Math.Floor(v) || Math.Abs(v) > 128))
+        if (!w.Values.All(IsInteger))
         {
             throw OnnxImportException.AtNode(consumer, $"weights '{consumer.Inputs[input]}' are not integers in −128 … 127 and no Quant node gives their scale; the import keeps only models whose weights are integers times a scale (quantize the weights, e.g. with Brevitas, and export QONNX).");
         }

@@ -159,6 +159,28 @@ public sealed class AveragePoolImportTests
         Assert.True(check.Agreeing == Samples && check.MaxScoreDifference < step / 4, check.ToString());
     }
 
+    // Brevitas's TruncAvgPool over a 7×7 map of u8 levels at a float scale: 12,496 window sums per channel whose float32
+    // sums round; the rounding check visits only the sums where the level changes and finds none in doubt (Trunc
+    // rounds back to the integer sum first). A Quant at an unrelated scale instead is refused, naming the first sum
+    // whose average lies within rounding of its tie (670 × 0.0234 / 49 ≈ 4.5 × 0.0711).
+    [Fact]
+    public void ATruncatedGlobalPoolOfEightBitLevelsAtAFloatScaleGivesTheGraphsLevels()
+    {
+        QonnxGraphBuilder Pooled() => QonnxGraphBuilder.Image(16, 7, 7).Quant(0.0234, 8, signed: false).GlobalAveragePool();
+        var graph = Pooled().Elementwise("Mul", 49).Trunc(scale: 0.0234, outScale: 0.0234 * 64, inBits: 14, outBits: 8, signed: false)
+            .Flatten()
+            .Gemm(Identity(16))
+            .Build(16);
+
+        var result = OnnxImporter.Import(graph, new ImportOptions("global-u8"));
+
+        var check = ImportCheck.Compare(graph, result.Manifest, ImportCheck.RandomInputs(result.Manifest, Samples, seed: 21), Samples);
+        Assert.True(check.Agreeing == Samples && check.MaxScoreDifference < 0.0234 * 64 / 4, check.ToString());
+        var quant = Pooled().Quant(0.0711, 8, signed: false).Flatten().Gemm(Identity(16)).Build(16);
+        var error = Assert.Throws<OnnxImportException>(() => OnnxImporter.Import(quant, new ImportOptions("global-u8-quant")));
+        Assert.Contains("channel 0: the window sum 670 × 0.023399999365210533", error.Message);
+    }
+
     // Re-quantizing an average to its input's own grid, half to even, is the manifest's avgPool2d / globalAvgPool
     // (round_half_even(Σ L / area)); another rounding keeps the all-ones convolution with thresholds, unless it
     // agrees on every window sum: a 3×3 window's sum / 9 is never a tie, so half up is half to even there.

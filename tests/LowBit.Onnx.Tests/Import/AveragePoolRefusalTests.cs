@@ -98,6 +98,18 @@ public sealed class AveragePoolRefusalTests
     }
 
     [Fact]
+    public void TheFirstWindowSumWhoseAverageMeetsAQuantizerTieIsNamedEvenFarIntoTheRange()
+    {
+        // Averages 0.025·S meet the Quant at 1.3's first tie, 0.65, at S = 26; every smaller sum lies away from its steps.
+        var graph = Levels(0.1, 8, signed: false).AveragePool(2, 2);
+
+        var error = Refusal(graph.Quant(1.3, 4, signed: false));
+
+        Assert.Contains("(AveragePool): channel 0: the window sum 26 × 0.1", error);
+        Assert.Contains("gives level 0 at one end and 1 at the other", error);
+    }
+
+    [Fact]
     public void AverageEndingTheGraphIsRefused()
     {
         var graph = QonnxGraphBuilder.Image(1, 4, 4)

@@ -1,5 +1,7 @@
+using System.Linq;
 using LowBit.Manifest;
 using LowBit.Onnx.Import;
+using Xunit.Abstractions;
 
 namespace LowBit.Onnx.Tests.Import;
 
@@ -10,6 +12,19 @@ internal static class ImportAgreement
     {
         var mnist = ThirdPartyModels.Mnist;
         return ImportCheck.Compare(graph, manifest, mnist.Pixels.ToArray(), mnist.Count, mnist.Labels.ToArray());
+    }
+
+    /// <summary>The same, with the import's log and the agreement written to the test's output.</summary>
+    public static CheckReport OnMnist(SourceGraph graph, ImportResult result, ITestOutputHelper output)
+    {
+        foreach (var line in result.Log.Concat(result.InputDifferences))
+        {
+            output.WriteLine(line);
+        }
+
+        var agreement = OnMnist(graph, result.Manifest);
+        output.WriteLine(agreement.ToString());
+        return agreement;
     }
 
     public static double ImportedAccuracy(this CheckReport report) => 100.0 * report.ImportedCorrect!.Value / report.Count;

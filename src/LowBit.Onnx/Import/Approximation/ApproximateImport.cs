@@ -15,14 +15,31 @@ internal static class ApproximateImport
     /// <summary>2^6 = 64, the largest integer ratio of input scales the import's residual add takes.</summary>
     private const int MaxAddShift = 6;
 
-    public static ImportResult Run(SourceGraph graph, ImportOptions options)
+    /// <param name="exactRefusal">Why the exact import refused a partly quantized graph; null for a graph without any quantizer.</param>
+    public static ImportResult Run(SourceGraph graph, ImportOptions options, string? exactRefusal)
     {
         var approximation = options.Approximate!;
         var facts = GraphFacts.Collect(graph);
-        var placement = QuantizerPlacement.Find(graph, facts);
+        QuantizerPlacement placement;
+        try
+        {
+            placement = QuantizerPlacement.Find(graph, facts);
+        }
+        catch (OnnxImportException e) when (exactRefusal is not null)
+        {
+            throw new OnnxImportException($"{exactRefusal} --approximate cannot take it either: {e.Message}", e);
+        }
+
+        if (exactRefusal is not null && placement.Activations.Count == 0 && placement.Weights.Count == 0 && placement.HeadOutput is null)
+        {
+            throw new OnnxImportException($"{exactRefusal} --approximate cannot take it either: every weight and activation is quantized already, and it adds quantizers only where the graph has none.");
+        }
+
         var log = new List<string>();
         var (calibration, source) = CalibrationSamples(graph, approximation);
-        log.Add($"approximate: the graph has no quantizer; calibrating 8-bit activations on {source}");
+        log.Add(exactRefusal is null
+            ? $"approximate: the graph has no quantizer; calibrating 8-bit activations on {source}"
+            : $"approximate: the exact import refused ({exactRefusal.TrimEnd('.')}); keeping the graph's quantizers and adding 8-bit ones where it has none, calibrated on {source}");
         var ranges = CalibrationRanges.Measure(graph, placement.Activations.Select(a => a.Tensor).ToArray(), calibration);
         var grids = Grids(placement, ranges, approximation.PowerOfTwoScales);
         foreach (var site in placement.Activations)
@@ -44,7 +61,15 @@ internal static class ApproximateImport
         }
 
         var quantized = QuantizedGraphWriter.Write(graph, placement, grids, scales, facts);
-        var exact = OnnxImporter.Import(quantized, options with { Approximate = null });
+        ImportResult exact;
+        try
+        {
+            exact = OnnxImporter.Import(quantized, options with { Approximate = null });
+        }
+        catch (OnnxImportException e) when (exactRefusal is not null)
+        {
+            throw new OnnxImportException($"{exactRefusal} --approximate cannot take it either: with 8-bit quantizers added where the graph had none, {WithoutFile(e.Message, graph.File)}", e);
+        }
         log.AddRange(exact.Log);
         var random = RandomSamples(graph, approximation.Samples, approximation.Seed + 1);
         var comparison = ImportCheck.Compare(graph, exact.Manifest, random.SelectMany(s => s).Select(v => (float)v).ToArray(), approximation.Samples);
@@ -75,6 +100,9 @@ internal static class ApproximateImport
 
         return grids;
     }
+
+    private static string WithoutFile(string message, string file) =>
+        message.StartsWith(file + ": ", StringComparison.Ordinal) ? message[(file.Length + 2)..] : message;
 
     private static (IReadOnlyList<double[]> Samples, string Source) CalibrationSamples(SourceGraph graph, ApproximationOptions options)
     {

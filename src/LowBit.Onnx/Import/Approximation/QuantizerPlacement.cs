@@ -9,6 +9,7 @@ namespace LowBit.Onnx.Import;
 /// Conv/MatMul/Gemm, the activation entering each of them (before any max pool or reshape, which the import applies to
 /// levels), both inputs and the output of a residual Add (inputs on one scale, as the import's integer add needs), and
 /// a dequantizing head when the graph does not end in a Conv/MatMul/Gemm (the manifest's last layer is one).
+/// In a partly quantized graph the quantizers it has stay as they are: only float weights and activations get one.
 /// </summary>
 internal sealed class QuantizerPlacement
 {
@@ -70,14 +71,7 @@ internal sealed class QuantizerPlacement
             }
             else if (node.Is("Add") && computed.Length == 2)
             {
-                string first = Quantize(node.Inputs[0], $"input of the residual Add '{node.Name}'");
-                string second = Quantize(node.Inputs[1], $"input of the residual Add '{node.Name}'");
-                if (ScaleGroup(first) != ScaleGroup(second))
-                {
-                    _sameScale[ScaleGroup(first)] = ScaleGroup(second);
-                }
-
-                Quantize(node.Output, $"output of the residual Add '{node.Name}' (the import requantizes every add)");
+                PlaceAdd(node);
             }
             else if (computed.Length > 1)
             {
@@ -86,6 +80,30 @@ internal sealed class QuantizerPlacement
         }
 
         PlaceHead();
+    }
+
+    private void PlaceAdd(SourceNode node)
+    {
+        int quantized = node.Inputs.Count(IsLevels);
+        if (quantized == 1)
+        {
+            throw OnnxImportException.AtNode(node, $"adds quantized '{node.Inputs.First(IsLevels)}' and float '{node.Inputs.First(i => !IsLevels(i))}'; the approximation quantizes a residual Add's inputs together (both float) or leaves them (both quantized).");
+        }
+
+        if (quantized == 0)
+        {
+            string first = Quantize(node.Inputs[0], $"input of the residual Add '{node.Name}'");
+            string second = Quantize(node.Inputs[1], $"input of the residual Add '{node.Name}'");
+            if (ScaleGroup(first) != ScaleGroup(second))
+            {
+                _sameScale[ScaleGroup(first)] = ScaleGroup(second);
+            }
+        }
+
+        if (!_graph.Nodes.Any(n => n.Inputs.Contains(node.Output) && ActivationQuantizer.IsQuantizer(n)))
+        {
+            Quantize(node.Output, $"output of the residual Add '{node.Name}' (the import requantizes every add)");
+        }
     }
 
     private void PlaceDot(SourceNode node, string[] computed)
@@ -102,12 +120,15 @@ internal sealed class QuantizerPlacement
             "Gemm" => node.Attributes.Int("transB", 0) != 0 ? 0 : 1,
             _ => weights.Rank == 2 ? 1 : throw OnnxImportException.AtNode(node, $"multiplies by [{string.Join(", ", weights.Shape)}] weights; the approximation quantizes 2-D MatMul weights per column."),
         };
-        if (!_weights.Any(w => w.Tensor == node.Inputs[1]))
+        if (!_weights.Any(w => w.Tensor == node.Inputs[1]) && !WeightTracing.IsQuantized(_graph, _facts, node, 1))
         {
             _weights.Add(new WeightSite(node.Inputs[1], node, axis));
         }
 
-        Quantize(node.Inputs[0], $"input of {node.OpType} '{node.Name}'");
+        if (!IsLevels(node.Inputs[0]))
+        {
+            Quantize(node.Inputs[0], $"input of {node.OpType} '{node.Name}'");
+        }
     }
 
     /// <summary>
@@ -134,12 +155,23 @@ internal sealed class QuantizerPlacement
             throw new OnnxImportException($"graph output '{output}' [{string.Join(", ", _facts.Shapes[output])}] is not a Conv/MatMul/Gemm result; the approximation dequantizes [N, features] or [N, C, H, W] outputs only.");
         }
 
-        Quantize(output, "graph output, dequantized by an identity layer");
+        if (!IsLevels(output))
+        {
+            Quantize(output, "graph output, dequantized by an identity layer");
+        }
+
         HeadOutput = output;
     }
 
-    /// <summary>Quantizes the tensor the import meets first on the way back from <paramref name="tensor"/>: before max pools and reshapes, which it applies to levels.</summary>
-    private string Quantize(string tensor, string reason)
+    /// <summary>Whether the graph already quantizes <paramref name="tensor"/>: a quantizer (or a QLinear operator, or their dequantization) is the first producer on the way back.</summary>
+    private bool IsLevels(string tensor)
+    {
+        var producer = _graph.ProducerOf(LevelsSource(tensor));
+        return producer is not null && (ActivationQuantizer.IsQuantizer(producer) || producer.Is("DequantizeLinear") || producer.Is("QLinearConv") || producer.Is("QLinearMatMul"));
+    }
+
+    /// <summary>The tensor the import meets first on the way back from <paramref name="tensor"/>: before max pools and reshapes, which it applies to levels.</summary>
+    private string LevelsSource(string tensor)
     {
         var producer = _graph.ProducerOf(tensor);
         while (producer is not null && producer.Domain == OperatorDomain.Onnx && OnLevels.Contains(producer.OpType) && !_facts.IsConstant(producer.Inputs[0]))
@@ -148,6 +180,12 @@ internal sealed class QuantizerPlacement
             producer = _graph.ProducerOf(tensor);
         }
 
+        return tensor;
+    }
+
+    private string Quantize(string tensor, string reason)
+    {
+        tensor = LevelsSource(tensor);
         if (!_activations.Any(a => a.Tensor == tensor))
         {
             _activations.Add(new ActivationSite(tensor, reason));

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using LowBit.Manifest;
 using LowBit.Onnx.Import;
 using LowBit.TestModels;
@@ -27,6 +28,27 @@ public sealed class ImportedModelFilesTests
     {
         var result = OnnxImporter.Import(BrevitasPoolingGraph.Build(), new ImportOptions(BrevitasPoolingGraph.ModelName));
         AssertCommitted(result.Manifest, "brevitas-avgpool-trunc.lbq", nameof(BrevitasPoolingGraph));
+    }
+
+    /// <summary>
+    /// qonnx's float networks, approximated to 8 bits (<c>--approximate</c>): mnist-conv calibrated on the first 100
+    /// training digits, the residual block on the default 16 random inputs. Deterministic: the calibration and the
+    /// random inputs are seeded.
+    /// </summary>
+    [Theory]
+    [InlineData("qonnx_mnist-conv_model.onnx", "imported/qonnx-mnist-conv-approx", "qonnx-mnist-conv-approx.lbq", 100)]
+    [InlineData("qonnx_residual_block_clean.onnx", "imported/qonnx-residual-block-approx", "qonnx-residual-block-approx.lbq", 0)]
+    public void CommittedApproximatedManifestIsTodaysImport(string source, string name, string file, int calibrationDigits)
+    {
+        var train = LowBit.Data.BundledMnist.Split().Train;
+        var calibration = calibrationDigits == 0
+            ? null
+            : new Numpy.NpyArray(new[] { calibrationDigits, 1, 28, 28 }, train.Pixels[..(calibrationDigits * 784)].ToArray().Select(p => (double)p).ToArray());
+        var options = new ApproximationOptions(Samples: 2, Calibration: calibration, CalibrationName: "training digits");
+
+        var result = OnnxImporter.Import(SourceGraph.Read(ThirdPartyModels.Qonnx(source)), new ImportOptions(name, Approximate: options));
+
+        AssertCommitted(result.Manifest, file, source);
     }
 
     private static void AssertCommitted(ModelManifest manifest, string file, string source)

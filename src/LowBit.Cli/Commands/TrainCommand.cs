@@ -200,7 +200,7 @@ public static class TrainCommand
 
         var quantization = string.Equals(method, MnistExperiment.Float, StringComparison.OrdinalIgnoreCase) ? null : QuantizationMethod.Parse(method);
         using var target = ModelZoo.Create(architecture, quantization, plan);
-        PretrainedStart.CopyInto(network, target);
+        PretrainedStart.Check(network, target);
         return network;
     }
 

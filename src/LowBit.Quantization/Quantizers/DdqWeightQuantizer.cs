@@ -68,7 +68,7 @@ public sealed class DdqWeightQuantizer : WeightQuantizer, ILearnedPrecision
         }
 
         var levels = _gates.Levels();
-        var step = _step.Learned(weight, StartingFinestStepOfMeanAbs());
+        var step = _step.Learned(weight, StartingFinestStepOfMeanAbs);
         var previous = AtBits(weight, step, MinBits);
         var quantized = previous;
         for (var k = 1; k <= MaxBits - MinBits; k++)

@@ -1,3 +1,4 @@
+using System;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -32,9 +33,16 @@ internal sealed class RelativeStep : nn.Module
     public double Value => Current(_relative.detach()).item<float>();
 
     /// <summary>The step, started on the first training batch at <c>factorOfMeanAbs·⟨|v|⟩</c>.</summary>
-    public Tensor Learned(Tensor v, double factorOfMeanAbs)
+    public Tensor Learned(Tensor v, double factorOfMeanAbs) => Learned(v, () => factorOfMeanAbs);
+
+    /// <summary>The same, with a factor worked out only on the batch that needs it (DDQ's reads its gates).</summary>
+    public Tensor Learned(Tensor v, Func<double> factorOfMeanAbs)
     {
-        FirstBatchInitialization.Apply(training, _initialized, _start, v, factorOfMeanAbs);
+        if (training && !_initialized.item<bool>())
+        {
+            FirstBatchInitialization.Apply(training, _initialized, _start, v, factorOfMeanAbs());
+        }
+
         return Current(_relative);
     }
 

@@ -16,13 +16,33 @@ public static class PretrainedStart
 {
     /// <summary>Copies every tensor of <paramref name="source"/>'s state into <paramref name="target"/>.</summary>
     /// <returns>The number of tensors copied.</returns>
-    /// <exception cref="ArgumentException">A tensor of the source has no counterpart of the same shape in the
-    /// target: the networks differ, and a partial copy would train from a silently mixed start.</exception>
+    /// <exception cref="ArgumentException">See <see cref="Check"/>; nothing is copied then.</exception>
     public static int CopyInto(nn.Module source, nn.Module target)
     {
+        Check(source, target);
         var targetState = target.state_dict();
         var copied = 0;
         using var _ = no_grad();
+        foreach (var (name, tensor) in source.state_dict())
+        {
+            targetState[name].copy_(tensor);
+            copied++;
+        }
+
+        foreach (var quantizer in target.modules().OfType<WeightQuantizer>())
+        {
+            quantizer.WeightReplaced();
+        }
+
+        return copied;
+    }
+
+    /// <summary>Whether <see cref="CopyInto"/> would take <paramref name="source"/> into <paramref name="target"/>, without copying.</summary>
+    /// <exception cref="ArgumentException">A tensor of the source has no counterpart of the same shape in the
+    /// target: the networks differ, and a partial copy would train from a silently mixed start.</exception>
+    public static void Check(nn.Module source, nn.Module target)
+    {
+        var targetState = target.state_dict();
         foreach (var (name, tensor) in source.state_dict())
         {
             if (!targetState.TryGetValue(name, out var destination))
@@ -34,16 +54,6 @@ public static class PretrainedStart
             {
                 throw new ArgumentException($"\"{name}\" is [{string.Join(", ", tensor.shape)}] in the pretrained network but [{string.Join(", ", destination.shape)}] in the network to train");
             }
-
-            destination.copy_(tensor);
-            copied++;
         }
-
-        foreach (var quantizer in target.modules().OfType<WeightQuantizer>())
-        {
-            quantizer.WeightReplaced();
-        }
-
-        return copied;
     }
 }

@@ -59,6 +59,7 @@ public sealed class DdqTests
     }
 
     [Theory]
+    [InlineData(8, 8)]
     [InlineData(8, 4)]
     [InlineData(4, 4)]
     [InlineData(2, 2)]

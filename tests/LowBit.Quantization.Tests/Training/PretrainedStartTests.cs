@@ -87,4 +87,17 @@ public sealed class PretrainedStartTests : IClassFixture<MnistFixture>
         Assert.Contains($"\"{first}\"", error.Message);
         Assert.Contains("the architectures differ", error.Message);
     }
+
+    [Fact]
+    public void ARefusedCopyLeavesTheTargetAsItWas()
+    {
+        using var source = nn.Sequential(("0", nn.Linear(2, 2)), ("1", nn.Linear(2, 3)));
+        using var target = nn.Sequential(("0", nn.Linear(2, 2)), ("1", nn.Linear(2, 4)));
+        var before = target.state_dict()["0.weight"].clone();
+
+        var error = Assert.Throws<ArgumentException>(() => PretrainedStart.CopyInto(source, target));
+
+        Assert.Contains("\"1.weight\" is [3, 2] in the pretrained network but [4, 2]", error.Message);
+        Assert.True(before.eq(target.state_dict()["0.weight"]).all().item<bool>(), "the matching first layer was copied before the refusal");
+    }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 
 namespace LowBit.Data;
 
@@ -71,6 +72,17 @@ public sealed class MnistDataset
         }
 
         return new MnistDataset(pixels, labels);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> samples evenly spaced through the dataset (sample i·Count/count), in order: the bundle is
+    /// sorted by label, so its first samples are all zeros while evenly spaced ones cover every class.
+    /// </summary>
+    public MnistDataset EvenlySpaced(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
+        return Select(Enumerable.Range(0, count).Select(i => (int)((long)i * Count / count)).ToArray());
     }
 
     /// <summary>The 10,000 digits shipped inside this assembly; see <see cref="BundledMnist"/>.</summary>

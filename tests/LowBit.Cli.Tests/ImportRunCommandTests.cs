@@ -53,7 +53,7 @@ public sealed class ImportRunCommandTests : System.IDisposable
         var result = CliRunner.Run("import", Qonnx("qonnx_mnist-conv_model.onnx"), "-o", manifest, "--approximate");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains(result.OutputLines, line => line.StartsWith("approximate: the graph has no quantizer; calibrating 8-bit activations on 16 random inputs uniform in [0, 1] (no calibration data given; real inputs, --calibrate x.npy, give better ranges)"));
+        Assert.Contains(result.OutputLines, line => line.StartsWith("approximate: the graph quantizes no activation; calibrating 8-bit activations on 16 random inputs uniform in [0, 1] (no calibration data given; real inputs, --calibrate x.npy, give better ranges)"));
         Assert.Contains(result.OutputLines, line => line.StartsWith("approximate: on 100 random inputs the integer model's outputs differ from the float graph by at most ") && line.Contains("classes agree on "));
         Assert.True(File.Exists(manifest));
     }

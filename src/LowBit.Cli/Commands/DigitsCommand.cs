@@ -19,7 +19,7 @@ public static class DigitsCommand
         var output = new Option<string>("--output", "-o") { Description = "Write the images as float32 [count, 1, 28, 28], pixels in [0, 1].", Required = true };
         var labels = new Option<string?>("--labels") { Description = "Also write the labels as float32 [count]." };
         var split = new Option<string>("--split") { Description = "train (the 8,000 digits training uses), test (the 2,000 held out) or all (the 10,000 in bundled order).", DefaultValueFactory = _ => "test" };
-        var count = new Option<int?>("--count") { Description = "Only the first N digits of the split." };
+        var count = new Option<int?>("--count") { Description = "Only N digits, evenly spaced through the split (every class: the bundle is sorted by label)." };
         var command = new Command("digits", "Write the bundled MNIST digits as .npy (float32 [N, 1, 28, 28]), e.g. for import --calibrate or run --input.")
         {
             output,
@@ -47,18 +47,19 @@ public static class DigitsCommand
 
         if (count is < 1 || count > digits.Count)
         {
-            return context.Fail($"--count {count}: expected 1 to {digits.Count}, the digits in the {split} split.");
+            return context.Fail($"--count {count}: expected 1 to {digits.Count}, the digits in {(split == "all" ? "the bundle" : $"the {split} split")}.");
         }
 
-        int n = count ?? digits.Count;
-        var written = Write(context, output, () => NpyFile.WriteFloat32(output, new[] { n, 1, MnistDataset.ImageHeight, MnistDataset.ImageWidth }, digits.Pixels[..(n * MnistDataset.PixelsPerImage)]));
+        var chosen = count is { } n ? digits.EvenlySpaced(n) : digits;
+        var written = Write(context, output, () => NpyFile.WriteFloat32(output, new[] { chosen.Count, 1, MnistDataset.ImageHeight, MnistDataset.ImageWidth }, chosen.Pixels));
         if (written != ExitCodes.Success || labelsPath is null)
         {
             return written;
         }
 
-        var labels = digits.Labels[..n].ToArray().Select(label => (float)label).ToArray();
-        return Write(context, labelsPath, () => NpyFile.WriteFloat32(labelsPath, new[] { n }, labels));
+        // float32 like every array the CLI writes; class numbers are exact in it.
+        var labels = chosen.Labels.ToArray().Select(label => (float)label).ToArray();
+        return Write(context, labelsPath, () => NpyFile.WriteFloat32(labelsPath, new[] { chosen.Count }, labels));
     }
 
     private static int Write(CliContext context, string path, Action write)

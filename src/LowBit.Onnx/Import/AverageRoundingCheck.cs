@@ -10,16 +10,22 @@ namespace LowBit.Onnx.Import;
 /// equals the graph for every addition order, or is refused naming the first window sum where it does not.
 /// </summary>
 /// <remarks>
-/// The levels at the interval's two ends, first(a) and last(a), are the same monotone function of bounds that grow with
-/// the window sum a, so both move in one direction, and first(a) lies between last(a) and first of any smaller sum. Once
-/// both ends agree at a, they agree for every larger sum until last changes: the check visits only the sums where it
-/// changes (a binary search each), at most one per level instead of every sum (a 7×7 pool of u8 levels has 12,496 per
-/// channel).
+/// For each manifest accumulator a, the levels at the interval's two ends, first(a) and last(a), are one monotone
+/// function (the float steps and the quantizer) of bounds that grow with a, because the window sum α·a + β·area and
+/// the scale grow with it (α &gt; 0 and scale &gt; 0, required below). So both move in one direction, and first(a) lies
+/// between last(a) and first of any smaller a. Once both ends agree at a, they agree for every larger a until last
+/// changes: the check visits only the accumulators where it changes (a binary search each), at most one per level
+/// instead of every one (a 7×7 pool of u8 levels has 12,496 per channel).
 /// </remarks>
 internal static class AverageRoundingCheck
 {
     public static void Require(AccumulatorSymbol accumulator, PendingAveragePool pool, ActivationQuantizer quantizer)
     {
+        if (pool.Alpha <= 0 || pool.Scale <= 0)
+        {
+            throw OnnxImportException.AtNode(pool.Node, $"averages levels whose real value does not grow with the level (α {pool.Alpha}, scale {pool.Scale:R}); the rounding check needs it to.");
+        }
+
         for (int c = 0; c < pool.OutChannels; c++)
         {
             var (low, high) = pool.Range(c);
@@ -36,7 +42,7 @@ internal static class AverageRoundingCheck
         }
     }
 
-    /// <summary>The largest window sum in [<paramref name="from"/>, <paramref name="high"/>] whose upper end has the level of <paramref name="from"/>'s.</summary>
+    /// <summary>The largest accumulator in [<paramref name="from"/>, <paramref name="high"/>] whose average's upper end has the level of <paramref name="from"/>'s.</summary>
     private static long LastWithSameLevel(AccumulatorSymbol accumulator, PendingAveragePool pool, ActivationQuantizer quantizer, int channel, long from, long high)
     {
         int UpperLevel(long a) => quantizer.Level(accumulator.ValueOf(pool.RealBounds(a, channel).High, channel), channel);

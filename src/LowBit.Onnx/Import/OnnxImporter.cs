@@ -394,7 +394,7 @@ public sealed partial class OnnxImporter
         {
             float beta = node.Attributes.Float("beta", 1f);
             var bias = ChannelConstants.PerChannel(node, _facts.Constant(node, 2), accumulator.Shape).Select(b => (double)((float)b * beta)).ToArray();
-            accumulator = accumulator.Then(new ArithmeticStep("Add", bias, false), node.Name + ".bias", beta == 1f && alpha == 1f ? IntegerBias(node, 2) : null);
+            accumulator = accumulator.Then(new ArithmeticStep("Add", bias, false), node.Name + ".bias", beta == 1f && alpha == 1f ? IntegerBias(node, 2, (PendingLayer)accumulator.Layer) : null);
         }
 
         return accumulator;
@@ -409,7 +409,7 @@ public sealed partial class OnnxImporter
         var pending = new PendingLayer(node, levels, weights, window, WindowOps.ConvGroups(node, levels.Shape, integers.Shape), _facts.Shapes[node.Output]);
         var accumulator = new AccumulatorSymbol(pending, _facts.Shapes[node.Output], Array.Empty<ChannelStep>(), Array.Empty<string>());
         return node.Inputs.Count > 2 && node.Inputs[2].Length > 0
-            ? accumulator.Then(new ArithmeticStep("Add", _facts.Constant(node, 2).Values, false), node.Name + ".bias", IntegerBias(node, 2))
+            ? accumulator.Then(new ArithmeticStep("Add", _facts.Constant(node, 2).Values, false), node.Name + ".bias", IntegerBias(node, 2, pending))
             : accumulator;
     }
 
@@ -424,17 +424,25 @@ public sealed partial class OnnxImporter
     }
 
     /// <summary>The int32 values behind a bias that is DequantizeLinear of an int32 constant (zero point 0), else null.</summary>
-    private long[]? IntegerBias(SourceNode node, int input)
+    /// <summary>
+    /// The int32 bias ONNX Runtime adds to the accumulator when it fuses the layer: a DequantizeLinear of int32 values,
+    /// zero point 0, whose scale is the accumulator's unit float32(s_x·s_w[c]), as its quantizer writes it. A bias at
+    /// another scale (e.g. the layer's input quantizer was replaced) is no accumulator integer: null, the float bias.
+    /// </summary>
+    private long[]? IntegerBias(SourceNode node, int input, PendingLayer layer)
     {
         var producer = _graph.ProducerOf(node.Inputs[input]);
-        if (producer is null || !producer.Is("DequantizeLinear") || !_facts.IsConstant(producer.Inputs[0]))
+        if (producer is null || !producer.Is("DequantizeLinear") || !_facts.IsConstant(producer.Inputs[0]) || !_facts.IsConstant(producer.Inputs[1]))
         {
             return null;
         }
 
         var values = _facts.Constant(producer, 0);
+        var scale = _facts.Constant(producer, 1);
         bool zeroFree = producer.Inputs.Count < 3 || producer.Inputs[2].Length == 0 || _facts.Constant(producer, 2).Values.All(z => z == 0);
-        return values.Element == TensorElement.Int32 && zeroFree ? values.Values.Select(v => (long)v).ToArray() : null;
+        bool accumulatorUnits = (scale.Length == 1 || scale.Length == layer.OutChannels) && Enumerable.Range(0, layer.OutChannels)
+            .All(c => (float)scale.Values[scale.Length == 1 ? 0 : c] == (float)layer.Input.Scale * (float)layer.Weights.Scale[c]);
+        return values.Element == TensorElement.Int32 && zeroFree && accumulatorUnits ? values.Values.Select(v => (long)v).ToArray() : null;
     }
 
     private ImportSymbol MaxPool(SourceNode node, LevelsSymbol levels)

@@ -46,6 +46,9 @@ internal sealed class PendingAveragePool : IPendingAccumulator
 
     public double Scale => _input.Scale;
 
+    /// <summary>The window sum's change per unit of the manifest's accumulator: the levels' α.</summary>
+    public int Alpha => _input.Alpha;
+
     public LevelFormat InputLevels => _input.Levels;
 
     public Window2d Window => _window;

@@ -37,7 +37,7 @@ public static class PretrainedStart
         return copied;
     }
 
-    /// <summary>Whether <see cref="CopyInto"/> would take <paramref name="source"/> into <paramref name="target"/>, without copying.</summary>
+    /// <summary>Throws unless <see cref="CopyInto"/> would take <paramref name="source"/> into <paramref name="target"/>; copies nothing.</summary>
     /// <exception cref="ArgumentException">A tensor of the source has no counterpart of the same shape in the
     /// target: the networks differ, and a partial copy would train from a silently mixed start.</exception>
     public static void Check(nn.Module source, nn.Module target)

@@ -31,8 +31,8 @@ public sealed class ImportedModelFilesTests
     }
 
     /// <summary>
-    /// qonnx's float networks, approximated to 8 bits (<c>--approximate</c>): mnist-conv calibrated on the first 100
-    /// training digits, the residual block on the default 16 random inputs. Deterministic: the calibration and the
+    /// qonnx's float networks, approximated to 8 bits (<c>--approximate</c>): mnist-conv calibrated on 100
+    /// training digits evenly spaced (every class), the residual block on the default 16 random inputs. Deterministic: the calibration and the
     /// random inputs are seeded.
     /// </summary>
     [Theory]
@@ -40,10 +40,7 @@ public sealed class ImportedModelFilesTests
     [InlineData("qonnx_residual_block_clean.onnx", "imported/qonnx-residual-block-approx", "qonnx-residual-block-approx.lbq", 0)]
     public void CommittedApproximatedManifestIsTodaysImport(string source, string name, string file, int calibrationDigits)
     {
-        var train = LowBit.Data.BundledMnist.Split().Train;
-        var calibration = calibrationDigits == 0
-            ? null
-            : new Numpy.NpyArray(new[] { calibrationDigits, 1, 28, 28 }, train.Pixels[..(calibrationDigits * 784)].ToArray().Select(p => (double)p).ToArray());
+        var calibration = calibrationDigits == 0 ? null : ThirdPartyModels.TrainingDigits(calibrationDigits);
         var options = new ApproximationOptions(Samples: 2, Calibration: calibration, CalibrationName: "training digits");
 
         var result = OnnxImporter.Import(SourceGraph.Read(ThirdPartyModels.Qonnx(source)), new ImportOptions(name, Approximate: options));

@@ -1,6 +1,8 @@
+using Google.Protobuf;
 using System.Linq;
 using LowBit.Manifest;
 using LowBit.Onnx.Import;
+using LowBit.TestModels;
 using Xunit.Abstractions;
 
 namespace LowBit.Onnx.Tests.Import;
@@ -56,15 +58,87 @@ public sealed class PartlyQuantizedApproximationTests
         Assert.True(agreement.AgreementPercent >= 99, agreement.ToString());
     }
 
+    /// <summary>
+    /// ONNX Runtime's quantizer leaves a node in float when told to exclude it: our QDQ export of TFC_2W2A with the
+    /// QuantizeLinear → DequantizeLinear pair before its second MatMul taken out. The other layers' DequantizeLinear
+    /// inputs and every DequantizeLinear weight stay as they are; one 8-bit quantizer is added.
+    /// </summary>
     [Fact]
-    public void AGraphWhoseQuantizersTheImportRefusesIsNotApproximatedAndBothReasonsAreGiven()
+    public void AQdqGraphWithOneLayerLeftInFloatGetsOneEightBitQuantizer()
     {
-        var graph = new QonnxGraphBuilder(1).Quant(1, 16, signed: false).MatMul(new float[,] { { 3 } }).Build(1);
+        var manifest = ManifestReader.ReadFile(RepositoryPaths.Combine("tests/LowBit.BitExact/ImportedModels/tfc-w2a2.lbq"));
+        var qdq = SourceGraph.Parse(OnnxExporter.Export(manifest, OnnxFlavor.Qdq).ToByteArray(), "tfc-w2a2.qdq.onnx");
+        var dots = qdq.Nodes.Where(n => (n.OpType is "MatMul" or "Gemm") && qdq.ProducerOf(n.Inputs[0]) is { OpType: "DequantizeLinear" }).ToArray();
+        var dequantize = qdq.ProducerOf(dots[1].Inputs[0])!;
+        var quantize = qdq.ProducerOf(dequantize.Inputs[0])!;
+        Assert.Equal("QuantizeLinear", quantize.OpType);
+        var graph = GraphEdits.Without(GraphEdits.Without(qdq, dequantize.Name), quantize.Name);
+        Assert.Throws<OnnxImportException>(() => OnnxImporter.Import(graph, new ImportOptions("qdq")));
 
-        var error = Assert.Throws<OnnxImportException>(() => OnnxImporter.Import(graph, new ImportOptions("wide", Approximate: new ApproximationOptions())));
+        var result = OnnxImporter.Import(graph, new ImportOptions("qdq", Approximate: new ApproximationOptions(Samples: 20, Calibration: ThirdPartyModels.TrainingDigits(100))));
 
-        Assert.Contains("16", error.Message);
-        Assert.EndsWith("--approximate cannot take it either: every weight and activation is quantized already, and it adds quantizers only where the graph has none.", error.Message);
+        var agreement = ImportAgreement.OnMnist(graph, result, _output);
+        Assert.Equal(new[] { $"input of {dots[1].OpType} '{dots[1].Name}'" }, result.Log.Where(l => l.StartsWith("approximate: Quant on '")).Select(l => l[(l.IndexOf('(') + 1)..l.IndexOf(')')]));
+        Assert.DoesNotContain(result.Log, l => l.StartsWith("approximate: Quant on weights"));
+        Assert.True(agreement.AgreementPercent >= 99, agreement.ToString());
+    }
+
+    /// <summary>Levels scaled by a positive constant (a MultiThreshold's or Quant's output scale) are still levels: no second quantizer.</summary>
+    [Fact]
+    public void LevelsBehindAPositiveScaleAreNotQuantizedAgain()
+    {
+        var graph = new QonnxGraphBuilder(2)
+            .Quant(0.5, 4, signed: false)
+            .Elementwise("Mul", 0.25)
+            .MatMul(new float[,] { { 0.3f, -1.1f }, { 0.7f, 0.2f } })
+            .Build(2);
+
+        var result = OnnxImporter.Import(graph, new ImportOptions("scaled", Approximate: new ApproximationOptions(Samples: 20)));
+
+        Assert.DoesNotContain(result.Log, l => l.StartsWith("approximate: Quant on '"));
+        Assert.Single(result.Log, l => l.StartsWith("approximate: Quant on weights"));
+    }
+
+    /// <summary>A 16-bit activation Quant (the manifest holds at most 8) becomes an identity with an 8-bit quantizer before it.</summary>
+    [Fact]
+    public void AnActivationQuantizerTheImportRefusesIsReplacedByAnEightBitOne()
+    {
+        var graph = new QonnxGraphBuilder(3)
+            .Quant(0.25, 4, signed: false)
+            .MatMul(new float[,] { { 1, -2, 3, 1 }, { 2, 1, -1, 0 }, { -3, 2, 1, 2 } })
+            .Quant(0.001, 16, signed: true)
+            .MatMul(new float[,] { { 1, 0 }, { 0, 1 }, { 1, 1 }, { -1, 2 } })
+            .Build(2);
+        var exact = Assert.Throws<OnnxImportException>(() => OnnxImporter.Import(graph, new ImportOptions("wide")));
+
+        var result = OnnxImporter.Import(graph, new ImportOptions("wide", Approximate: new ApproximationOptions(Samples: 200)));
+
+        string wide = graph.Nodes.Single(n => n.OpType == "Quant" && n.Inputs[0] != "x").Name;
+        Assert.Contains(result.Log, l => l.StartsWith($"approximate: Quant '{wide}' becomes an identity, its input quantized to 8 bits instead (the exact import refuses it: ") && l.Contains("16-bit activations are wider than the 8 bits"));
+        Assert.Single(result.Log, l => l.StartsWith("approximate: Quant on '"));
+        Assert.Contains("16-bit activations are wider than the 8 bits", exact.Message);
+        var report = result.Approximation!;
+        // Measured: 200 of 200 classes, RMS difference 2.41 % of the outputs' RMS (8-bit steps instead of the 16-bit quantizer's).
+        Assert.True(report.Comparison.Agreeing >= 196 && report.RelativeRms < 0.04, report.ToString());
+    }
+
+    /// <summary>A Trunc whose scale ratio is no power of two is refused; the approximation adds quantizers, it does not replace a Trunc.</summary>
+    [Fact]
+    public void AGraphWhoseRefusedPartTheApproximationCannotReplaceIsRefusedWithBothReasons()
+    {
+        var graph = QonnxGraphBuilder.Image(1, 4, 4)
+            .Quant(0.125, 4, signed: false)
+            .AveragePool(2, 2)
+            .Elementwise("Mul", 4)
+            .Trunc(scale: 0.125, outScale: 0.375, inBits: 6, outBits: 4, signed: false)
+            .Flatten()
+            .MatMul(new float[4, 1])
+            .Build(1);
+
+        var error = Assert.Throws<OnnxImportException>(() => OnnxImporter.Import(graph, new ImportOptions("trunc", Approximate: new ApproximationOptions())));
+
+        Assert.Contains("(Trunc)", error.Message);
+        Assert.EndsWith("--approximate cannot take it either: every weight and activation is quantized already, and it adds quantizers only where the graph has none (or replaces an activation Quant the import refuses).", error.Message);
     }
 
     [Fact]

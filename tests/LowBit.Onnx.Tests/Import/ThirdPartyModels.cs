@@ -23,4 +23,11 @@ internal static class ThirdPartyModels
     /// shared 2-core CI machine. `lowbit import --check` measures all 10,000 (docs/import.md has the figures).
     /// </summary>
     public static MnistDataset Mnist => Digits.Value;
+
+    /// <summary>
+    /// <paramref name="count"/> training digits evenly spaced (every class), as <c>lowbit digits --split train --count N</c>
+    /// writes them: calibration data for <c>--approximate</c>.
+    /// </summary>
+    public static Numpy.NpyArray TrainingDigits(int count) =>
+        new(new[] { count, 1, 28, 28 }, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(BundledMnist.Split().Train.EvenlySpaced(count).Pixels.ToArray(), p => (double)p)));
 }

@@ -15,33 +15,41 @@ internal static class ApproximateImport
     /// <summary>2^6 = 64, the largest integer ratio of input scales the import's residual add takes.</summary>
     private const int MaxAddShift = 6;
 
-    /// <param name="exactRefusal">Why the exact import refused a partly quantized graph; null for a graph without any quantizer.</param>
+    /// <param name="exactRefusal">Why the exact import refused a partly quantized graph; null for a graph that quantizes no activation.</param>
     public static ImportResult Run(SourceGraph graph, ImportOptions options, string? exactRefusal)
     {
-        var approximation = options.Approximate!;
-        var facts = GraphFacts.Collect(graph);
-        QuantizerPlacement placement;
         try
         {
-            placement = QuantizerPlacement.Find(graph, facts);
+            return Approximate(graph, options, exactRefusal);
         }
         catch (OnnxImportException e) when (exactRefusal is not null)
         {
-            throw new OnnxImportException($"{exactRefusal} --approximate cannot take it either: {e.Message}", e);
+            throw new OnnxImportException($"{exactRefusal} --approximate cannot take it either: {WithoutFile(e.Message, graph.File)}", e);
         }
+    }
 
+    private static ImportResult Approximate(SourceGraph graph, ImportOptions options, string? exactRefusal)
+    {
+        var approximation = options.Approximate!;
+        var facts = GraphFacts.Collect(graph);
+        var placement = QuantizerPlacement.Find(graph, facts);
         if (exactRefusal is not null && placement.Activations.Count == 0 && placement.Weights.Count == 0 && placement.HeadOutput is null)
         {
-            throw new OnnxImportException($"{exactRefusal} --approximate cannot take it either: every weight and activation is quantized already, and it adds quantizers only where the graph has none.");
+            throw new OnnxImportException("every weight and activation is quantized already, and it adds quantizers only where the graph has none (or replaces an activation Quant the import refuses).");
         }
 
         var log = new List<string>();
         var (calibration, source) = CalibrationSamples(graph, approximation);
         log.Add(exactRefusal is null
-            ? $"approximate: the graph has no quantizer; calibrating 8-bit activations on {source}"
+            ? $"approximate: the graph quantizes no activation; calibrating 8-bit activations on {source}"
             : $"approximate: the exact import refused ({exactRefusal.TrimEnd('.')}); keeping the graph's quantizers and adding 8-bit ones where it has none, calibrated on {source}");
         var ranges = CalibrationRanges.Measure(graph, placement.Activations.Select(a => a.Tensor).ToArray(), calibration);
         var grids = Grids(placement, ranges, approximation.PowerOfTwoScales);
+        foreach (var (quant, refusal) in placement.Replaced)
+        {
+            log.Add($"approximate: Quant '{quant.Name}' becomes an identity, its input quantized to 8 bits instead (the exact import refuses it: {refusal})");
+        }
+
         foreach (var site in placement.Activations)
         {
             var (min, max) = ranges[site.Tensor];
@@ -61,15 +69,7 @@ internal static class ApproximateImport
         }
 
         var quantized = QuantizedGraphWriter.Write(graph, placement, grids, scales, facts);
-        ImportResult exact;
-        try
-        {
-            exact = OnnxImporter.Import(quantized, options with { Approximate = null });
-        }
-        catch (OnnxImportException e) when (exactRefusal is not null)
-        {
-            throw new OnnxImportException($"{exactRefusal} --approximate cannot take it either: with 8-bit quantizers added where the graph had none, {WithoutFile(e.Message, graph.File)}", e);
-        }
+        var exact = OnnxImporter.Import(quantized, options with { Approximate = null });
         log.AddRange(exact.Log);
         var random = RandomSamples(graph, approximation.Samples, approximation.Seed + 1);
         var comparison = ImportCheck.Compare(graph, exact.Manifest, random.SelectMany(s => s).Select(v => (float)v).ToArray(), approximation.Samples);

@@ -41,8 +41,14 @@ internal sealed class QuantizedGraphWriter
         string input = graph.Inputs[0].Name;
         string? quantizedInput = activations.TryGetValue(input, out var inputGrid) ? ActivationQuant(input, Fresh(input + "_quant"), inputGrid) : null;
         var quantizedWeights = new Dictionary<string, string>(StringComparer.Ordinal);
+        var replaced = placement.Replaced.Keys.Select(n => n.Output).ToHashSet(StringComparer.Ordinal);
         foreach (var node in g.Node.ToArray())
         {
+            if (node.Output.Count == 1 && replaced.Contains(node.Output[0]))
+            {
+                BecomeIdentity(node);
+            }
+
             for (int i = 0; i < node.Input.Count; i++)
             {
                 var site = placement.Weights.FirstOrDefault(w => w.Tensor == node.Input[i] && i == 1);
@@ -84,6 +90,17 @@ internal sealed class QuantizedGraphWriter
         {
             _model.OpsetImport.Add(new OperatorSetIdProto { Domain = QonnxDomain, Version = 1 });
         }
+    }
+
+    /// <summary>A quantizer the import refuses passes its input on; the 8-bit quantizer placed before it does the quantizing.</summary>
+    private static void BecomeIdentity(NodeProto node)
+    {
+        string input = node.Input[0];
+        node.OpType = "Identity";
+        node.Domain = string.Empty;
+        node.Input.Clear();
+        node.Input.Add(input);
+        node.Attribute.Clear();
     }
 
     private string ActivationQuant(string x, string output, ActivationGrid grid) =>

@@ -9,7 +9,9 @@ namespace LowBit.Onnx.Import;
 /// Conv/MatMul/Gemm, the activation entering each of them (before any max pool or reshape, which the import applies to
 /// levels), both inputs and the output of a residual Add (inputs on one scale, as the import's integer add needs), and
 /// a dequantizing head when the graph does not end in a Conv/MatMul/Gemm (the manifest's last layer is one).
-/// In a partly quantized graph the quantizers it has stay as they are: only float weights and activations get one.
+/// In a partly quantized graph the quantizers it has stay as they are, except activation Quant nodes the exact import
+/// refuses (wider than 8 bits, per-channel scales), which become identities with an 8-bit quantizer before them: only
+/// float weights and activations get one.
 /// </summary>
 internal sealed class QuantizerPlacement
 {
@@ -21,6 +23,7 @@ internal sealed class QuantizerPlacement
     private readonly List<ActivationSite> _activations = new();
     private readonly List<WeightSite> _weights = new();
     private readonly Dictionary<string, string> _sameScale = new(StringComparer.Ordinal);
+    private readonly Dictionary<SourceNode, string> _replaced = new();
 
     private QuantizerPlacement(SourceGraph graph, GraphFacts facts)
     {
@@ -33,6 +36,9 @@ internal sealed class QuantizerPlacement
 
     /// <summary>Weight operands to quantize per output channel.</summary>
     public IReadOnlyList<WeightSite> Weights => _weights;
+
+    /// <summary>Activation Quant nodes the exact import refuses, each with its refusal: the rewrite makes them identities.</summary>
+    public IReadOnlyDictionary<SourceNode, string> Replaced => _replaced;
 
     /// <summary>The graph output that needs a dequantizing head (it is levels, not a Conv/MatMul/Gemm result), or null.</summary>
     public string? HeadOutput { get; private set; }
@@ -60,6 +66,14 @@ internal sealed class QuantizerPlacement
         if (_graph.Outputs.Count != 1)
         {
             throw new OnnxImportException($"the graph has {_graph.Outputs.Count} outputs; the manifest has one.");
+        }
+
+        foreach (var quant in _graph.Nodes.Where(n => n.IsQonnx("Quant") && !_facts.IsConstant(n.Inputs[0])))
+        {
+            if (ImportRefusal(quant) is { } refusal)
+            {
+                _replaced[quant] = refusal;
+            }
         }
 
         foreach (var node in _graph.Nodes.Where(n => !n.Outputs.All(_facts.Constants.ContainsKey)))
@@ -100,7 +114,7 @@ internal sealed class QuantizerPlacement
             }
         }
 
-        if (!_graph.Nodes.Any(n => n.Inputs.Contains(node.Output) && ActivationQuantizer.IsQuantizer(n)))
+        if (!QuantizedLater(node.Output))
         {
             Quantize(node.Output, $"output of the residual Add '{node.Name}' (the import requantizes every add)");
         }
@@ -166,15 +180,57 @@ internal sealed class QuantizerPlacement
     /// <summary>Whether the graph already quantizes <paramref name="tensor"/>: a quantizer (or a QLinear operator, or their dequantization) is the first producer on the way back.</summary>
     private bool IsLevels(string tensor)
     {
+        // The import keeps levels levels through a positive scalar Mul or Div (a MultiThreshold's output scale).
         var producer = _graph.ProducerOf(LevelsSource(tensor));
-        return producer is not null && (ActivationQuantizer.IsQuantizer(producer) || producer.Is("DequantizeLinear") || producer.Is("QLinearConv") || producer.Is("QLinearMatMul"));
+        while (producer is not null && (producer.Is("Mul") || producer.Is("Div")) && IsPositiveScalarScaling(producer))
+        {
+            producer = _graph.ProducerOf(LevelsSource(producer.Inputs[0]));
+        }
+
+        return producer is not null && (IsKeptQuantizer(producer) || producer.Is("DequantizeLinear") || producer.Is("QLinearConv") || producer.Is("QLinearMatMul"));
     }
 
-    /// <summary>The tensor the import meets first on the way back from <paramref name="tensor"/>: before max pools and reshapes, which it applies to levels.</summary>
+    /// <summary>
+    /// Whether the graph quantizes <paramref name="tensor"/> itself: a quantizer consumes it, possibly after float steps
+    /// the import folds into that quantizer (Add → Relu → Quant) or ops on levels, each the tensor's only consumer.
+    /// </summary>
+    private bool QuantizedLater(string tensor)
+    {
+        var consumers = _graph.Consumers(tensor).ToArray();
+        if (consumers.Any(IsKeptQuantizer))
+        {
+            return true;
+        }
+
+        return consumers.Length == 1 && consumers[0].Domain == OperatorDomain.Onnx && (FloatSteps.Contains(consumers[0].OpType) || OnLevels.Contains(consumers[0].OpType))
+            && consumers[0].Inputs.Count(name => !_facts.IsConstant(name)) == 1 && QuantizedLater(consumers[0].Output);
+    }
+
+    private bool IsKeptQuantizer(SourceNode node) => ActivationQuantizer.IsQuantizer(node) && !_replaced.ContainsKey(node);
+
+    private bool IsPositiveScalarScaling(SourceNode node) =>
+        node.Inputs.Count == 2 && !_facts.IsConstant(node.Inputs[0]) && _facts.Constants.TryGetValue(node.Inputs[1], out var k) && k.Values.Distinct().Count() == 1 && k.Values[0] > 0;
+
+    /// <summary>Why the exact import would refuse this activation Quant (it reads it the same way), or null.</summary>
+    private string? ImportRefusal(SourceNode quant)
+    {
+        var shape = _facts.Shapes[quant.Inputs[0]];
+        try
+        {
+            ActivationQuantizer.FromNode(quant, _facts, shape.Length > 1 ? shape[1] : 1);
+            return null;
+        }
+        catch (OnnxImportException e)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>The tensor the import meets first on the way back from <paramref name="tensor"/>: before max pools and reshapes, which it applies to levels, and replaced quantizers.</summary>
     private string LevelsSource(string tensor)
     {
         var producer = _graph.ProducerOf(tensor);
-        while (producer is not null && producer.Domain == OperatorDomain.Onnx && OnLevels.Contains(producer.OpType) && !_facts.IsConstant(producer.Inputs[0]))
+        while (producer is not null && ((producer.Domain == OperatorDomain.Onnx && OnLevels.Contains(producer.OpType)) || _replaced.ContainsKey(producer)) && !_facts.IsConstant(producer.Inputs[0]))
         {
             tensor = producer.Inputs[0];
             producer = _graph.ProducerOf(tensor);
